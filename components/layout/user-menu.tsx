@@ -1,0 +1,45 @@
+"use client";
+import Link from "next/link";
+import { signOut, useSession } from "next-auth/react";
+
+export function UserMenu() {
+  const { data, status } = useSession();
+  if (status === "loading") return <span className="text-sm text-zinc-500" aria-hidden="true">…</span>;
+  if (!data?.user) {
+    return (
+      <div className="flex items-center gap-3 text-sm">
+        <Link href="/signin" className="hover:underline">
+          Sign in
+        </Link>
+        <Link href="/signup" className="rounded-md bg-accent-600 px-3 py-1.5 font-medium text-white hover:bg-accent-700">
+          Sign up
+        </Link>
+      </div>
+    );
+  }
+  const role = (data.user as { role?: string }).role;
+  return (
+    <div className="flex items-center gap-3 text-sm">
+      {(role === "instructor" || role === "admin") && (
+        <Link href="/studio" className="hover:underline">
+          Studio
+        </Link>
+      )}
+      {role === "admin" && (
+        <Link href="/admin/users" className="hover:underline">
+          Admin
+        </Link>
+      )}
+      <span data-testid="signed-in-name" className="font-medium">
+        {data.user.name}
+      </span>
+      <button
+        type="button"
+        onClick={() => signOut({ callbackUrl: "/" })}
+        className="rounded-md border border-zinc-300 px-2 py-1 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+      >
+        Sign out
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import "server-only";
+// Listing users and changing roles: shared by the admin page's route handler and the CLI.
+import { db } from "@/lib/db/client";
+import { HttpError } from "@/lib/http/route";
+import type { Role } from "./roles";
+
+export async function listUsers() {
+  return db().user.findMany({
+    orderBy: { createdAt: "asc" },
+    select: { id: true, email: true, name: true, role: true, createdAt: true },
+  });
+}
+
+/** Changes a role; refuses to demote the last admin, so the site always keeps one. */
+export async function changeRole(where: { id: string } | { email: string }, role: Role) {
+  return db().$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: "id" in where ? { id: where.id } : { email: where.email.toLowerCase() } });
+    if (!user) throw new HttpError(404, "No such user.");
+    if (user.role === "admin" && role !== "admin") {
+      const admins = await tx.user.count({ where: { role: "admin" } });
+      if (admins <= 1) throw new HttpError(409, "This is the last admin; make someone else admin first.", { role: "last admin" });
+    }
+    return tx.user.update({ where: { id: user.id }, data: { role }, select: { id: true, email: true, role: true } });
+  });
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { databaseTarget, EnvError, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("fills defaults for an empty environment", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBe("file:./data/app.db");
+    expect(env.NODE_ENV).toBe("development");
+    expect(env.NEXTAUTH_SECRET).toBeUndefined();
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", NEXTAUTH_SECRET: "" }).DATABASE_URL).toBe("file:./data/app.db");
+  });
+
+  it("names the variable when a database URL has an unknown scheme", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(EnvError);
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must start with file:/);
+  });
+
+  it("rejects a short secret and a relative NEXTAUTH_URL", () => {
+    expect(() => parseEnv({ NEXTAUTH_SECRET: "short" })).toThrow(/NEXTAUTH_SECRET must be at least 32/);
+    expect(() => parseEnv({ NEXTAUTH_URL: "localhost" })).toThrow(/NEXTAUTH_URL/);
+  });
+
+  it("requires the GitHub pair together", () => {
+    expect(() => parseEnv({ GITHUB_ID: "abc" })).toThrow(/GITHUB_ID set both/);
+    expect(parseEnv({ GITHUB_ID: "abc", GITHUB_SECRET: "def" }).GITHUB_ID).toBe("abc");
+  });
+
+  it("accepts PostgreSQL URLs in both spellings", () => {
+    expect(parseEnv({ DATABASE_URL: "postgres://u@h/db" }).DATABASE_URL).toBe("postgres://u@h/db");
+    expect(parseEnv({ DATABASE_URL: "postgresql://u@h/db" }).DATABASE_URL).toBe("postgresql://u@h/db");
+  });
+});
+
+describe("databaseTarget", () => {
+  it("splits SQLite file URLs and passes PostgreSQL URLs through", () => {
+    expect(databaseTarget("file:./data/app.db")).toEqual({ provider: "sqlite", url: "file:./data/app.db", file: "./data/app.db" });
+    expect(databaseTarget("postgres://h/db")).toEqual({ provider: "postgresql", url: "postgres://h/db" });
+  });
+});

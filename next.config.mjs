@@ -1,0 +1,21 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Native modules and the MDX compiler run in Node only; keep them out of the server bundle.
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "pg",
+    "@prisma/adapter-pg",
+    "esbuild",
+    "mdx-bundler",
+  ],
+  // forbidden() renders app/forbidden.tsx with status 403.
+  experimental: { authInterrupts: true },
+  // The compiled course is read from .content/ at run time; trace it into standalone output too.
+  outputFileTracingIncludes: { "/**": ["./.content/**/*"] },
+};
+
+export default nextConfig;
