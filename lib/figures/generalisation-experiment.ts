@@ -17,7 +17,7 @@ const CUBIC_PENALTY = 1e-9;
 const PENALTY_SEARCH_LOG10 = [-10, 4] as const;
 
 export const GENERALISATION_LIMITS = {
-  extension: { min: 0, max: 1.5, step: 0.05, initial: 0.5 },
+  extension: { min: 0, max: 1.5, step: 0.05, initial: 0 },
   noiseSd: { min: 0.02, max: 0.5, step: 0.02, initial: 0.1 },
   seed: { min: 1, max: 100, step: 1, initial: 1 },
 } as const;

@@ -1,0 +1,302 @@
+"use client";
+
+import * as Plot from "@observablehq/plot";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { SliderField } from "@/components/ui/slider-field";
+import {
+  clampGeneralisationParams,
+  evaluateTestRange,
+  fitTwoModels,
+  GENERALISATION_LIMITS,
+  HIDDEN_UNITS,
+  sampleCurves,
+  testErrorCurve,
+  testRange,
+  TRAINING_MSE_TOLERANCE,
+  TRAINING_RANGE,
+  type GeneralisationParams,
+  type TestReport,
+  type TwoModelFit,
+} from "@/lib/figures/generalisation-experiment";
+
+export interface GeneralisationFigureProps {
+  /** How far beyond the training range [−1, 1] the models are tested, 0 to 1.5 (default 0). */
+  initialExtension?: number;
+  /** Noise sd of the training labels, 0.02 to 0.5 (default 0.1). */
+  initialNoise?: number;
+  /** Seed, 1 to 100 (default 1). */
+  initialSeed?: number;
+}
+
+// Colours as CSS variables so dark mode can swap them without re-rendering the plots.
+const FIGURE_COLOURS =
+  "[--fig-cubic:#0369a1] [--fig-relu:#c2410c] [--fig-muted:#94a3b8] [--fig-band:#e2e8f0] dark:[--fig-cubic:#38bdf8] dark:[--fig-relu:#fb923c] dark:[--fig-muted:#64748b] dark:[--fig-band:#1e293b]";
+// The cubic's curve leaves any sensible frame quickly; clip it there and let the numbers tell the rest.
+const Y_DOMAIN: [number, number] = [-3, 3];
+
+const fixed = (value: number, digits = 2) => value.toFixed(digits);
+/** Errors span four orders of magnitude, so show three significant figures. */
+const error = (value: number) => (value >= 100 ? value.toFixed(0) : value.toPrecision(3));
+const signed = (value: number) => (value < 0 ? `−${fixed(-value)}` : fixed(value));
+const rangeText = ([low, high]: readonly [number, number]) => `[${signed(low)}, ${signed(high)}]`;
+
+/** Two models with the same training error that disagree once you test beyond the training range. */
+export function GeneralisationFigure({ initialExtension, initialNoise, initialSeed }: GeneralisationFigureProps) {
+  const [params, setParams] = useState<GeneralisationParams>(() =>
+    clampGeneralisationParams({ extension: initialExtension, noiseSd: initialNoise, seed: initialSeed }),
+  );
+  const shown = useDeferredValue(params);
+  const set = <K extends keyof GeneralisationParams>(key: K) => (value: GeneralisationParams[K]) => setParams((p) => ({ ...p, [key]: value }));
+
+  const fit = useMemo(() => fitTwoModels(shown.noiseSd, shown.seed), [shown.noiseSd, shown.seed]);
+  const errorCurve = useMemo(() => testErrorCurve(fit), [fit]);
+  const report = useMemo(() => evaluateTestRange(fit, shown.extension), [fit, shown.extension]);
+
+  const buildFits = useCallback((width: number) => fitsPlot(fit, report, width), [fit, report]);
+  const buildErrors = useCallback((width: number) => errorPlot(errorCurve, report, width), [errorCurve, report]);
+
+  const L = GENERALISATION_LIMITS;
+  return (
+    <figure
+      data-testid="generalisation-figure"
+      className={`not-prose my-8 rounded-xl border border-slate-200 bg-white p-4 text-slate-900 sm:p-6 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 ${FIGURE_COLOURS}`}
+    >
+      <figcaption className="mb-4">
+        <span className="block text-base font-semibold">Same training error, different generalisation</span>
+        <span className="mt-1 block text-sm text-slate-600 dark:text-slate-300">
+          A cubic polynomial and a ReLU network with {HIDDEN_UNITS} random hidden units are fitted to the same{" "}
+          {fit.data.x.length} noisy samples of sin(2x) on {rangeText(TRAINING_RANGE)}. The network&rsquo;s ridge penalty
+          is tuned until its training error equals the cubic&rsquo;s (to within {TRAINING_MSE_TOLERANCE * 100}%).
+        </span>
+      </figcaption>
+
+      <div className="grid gap-4 sm:grid-cols-3">
+        <SliderField
+          label="How far beyond the training range you test"
+          value={params.extension}
+          min={L.extension.min}
+          max={L.extension.max}
+          step={L.extension.step}
+          formatValue={(s) => `${fixed(s)}, testing on ${rangeText(testRange(s))}`}
+          onValueChange={set("extension")}
+          testId="generalisation-extension"
+        />
+        <SliderField
+          label="Label noise σ"
+          value={params.noiseSd}
+          min={L.noiseSd.min}
+          max={L.noiseSd.max}
+          step={L.noiseSd.step}
+          onValueChange={set("noiseSd")}
+          testId="generalisation-noise"
+        />
+        <SliderField
+          label="Seed"
+          value={params.seed}
+          min={L.seed.min}
+          max={L.seed.max}
+          step={L.seed.step}
+          onValueChange={set("seed")}
+          testId="generalisation-seed"
+        />
+      </div>
+
+      <dl aria-live="polite" data-testid="generalisation-readout" className="mt-5 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+        <Readout label="Test range" testId="generalisation-readout-range">
+          {rangeText(report.range)}
+        </Readout>
+        <Readout label="Training error (MSE), cubic · network" testId="generalisation-readout-training">
+          {error(fit.cubic.trainingMse)} · {error(fit.relu.trainingMse)}
+        </Readout>
+        <Readout label="Test error, cubic" testId="generalisation-readout-test-cubic" colour="text-sky-700 dark:text-sky-300">
+          {error(report.cubicTestMse)}
+        </Readout>
+        <Readout label="Test error, network" testId="generalisation-readout-test-relu" colour="text-orange-700 dark:text-orange-300">
+          {error(report.reluTestMse)}
+        </Readout>
+        <Readout label="Disagreement (RMS)" testId="generalisation-readout-disagreement">
+          {error(report.disagreement)}
+        </Readout>
+      </dl>
+      <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">
+        Test error is the expected squared error on a fresh noisy label at a point drawn uniformly from the test range
+        (it includes the noise variance σ² = {error(fit.noiseSd ** 2)}). Disagreement is the root-mean-square difference
+        between the two models over the test range.
+      </p>
+
+      <div className="mt-5 grid gap-6 lg:grid-cols-2">
+        <div>
+          <p className="mb-2 text-sm font-semibold">The two fits over the test range</p>
+          <PlotFrame
+            build={buildFits}
+            testId="generalisation-fits"
+            label={`Line chart over the test range ${rangeText(report.range)}. Both models follow the training data on ${rangeText(TRAINING_RANGE)}; beyond it the cubic curves away while the network continues in a straight line. Root-mean-square disagreement ${error(report.disagreement)}.`}
+          />
+          <Legend
+            items={[
+              { swatch: "band", text: "training range" },
+              { swatch: "dot", text: "training data" },
+              { swatch: "cubic", text: "cubic polynomial" },
+              { swatch: "relu", text: "ReLU network" },
+              { swatch: "truth", text: "true function sin(2x)" },
+            ]}
+          />
+        </div>
+        <div>
+          <p className="mb-2 text-sm font-semibold">Test error as the test range widens</p>
+          <PlotFrame
+            build={buildErrors}
+            testId="generalisation-errors"
+            label={`Line chart, log scale: test error of both models against how far beyond the training range they are tested. Both start near the noise level; at the current setting the cubic's is ${error(report.cubicTestMse)} and the network's ${error(report.reluTestMse)}.`}
+          />
+          <Legend
+            items={[
+              { swatch: "cubic", text: "cubic polynomial" },
+              { swatch: "relu", text: "ReLU network" },
+            ]}
+          />
+        </div>
+      </div>
+
+      <details className="mt-5 text-sm">
+        <summary className="cursor-pointer font-medium text-sky-800 dark:text-sky-300">Show the numbers as a table</summary>
+        <div className="mt-3 overflow-x-auto">
+          <ErrorTable curve={errorCurve.filter((_, i) => i % 5 === 0)} />
+        </div>
+      </details>
+    </figure>
+  );
+}
+
+function Readout({ label, testId, colour, children }: { label: string; testId: string; colour?: string; children: ReactNode }) {
+  return (
+    <div className="rounded-lg bg-slate-50 p-3 dark:bg-slate-800">
+      <dt className="text-xs text-slate-600 dark:text-slate-300">{label}</dt>
+      <dd data-testid={testId} className={`mt-1 font-semibold tabular-nums ${colour ?? ""}`}>
+        {children}
+      </dd>
+    </div>
+  );
+}
+
+type Swatch = "band" | "dot" | "cubic" | "relu" | "truth";
+
+function Legend({ items }: { items: { swatch: Swatch; text: string }[] }) {
+  return (
+    <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-300">
+      {items.map(({ swatch, text }) => (
+        <li key={text} className="flex items-center gap-1.5">
+          <svg width="20" height="10" aria-hidden="true" className="shrink-0">
+            {swatch === "band" ? <rect width="20" height="10" fill="var(--fig-band)" /> : null}
+            {swatch === "dot" ? <circle cx="10" cy="5" r="3" fill="currentColor" /> : null}
+            {swatch === "cubic" ? <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-cubic)" strokeWidth="2.5" /> : null}
+            {swatch === "relu" ? <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-relu)" strokeWidth="2.5" strokeDasharray="7 3" /> : null}
+            {swatch === "truth" ? <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-muted)" strokeWidth="1.5" strokeDasharray="2 2" /> : null}
+          </svg>
+          {text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ErrorTable({ curve }: { curve: TestReport[] }) {
+  return (
+    <table className="w-full border-collapse text-left text-xs tabular-nums">
+      <caption className="sr-only">Test error of both models and their disagreement at each test range</caption>
+      <thead>
+        <tr className="border-b border-slate-300 dark:border-slate-600">
+          <th scope="col" className="py-1 pr-3">Test range</th>
+          <th scope="col" className="py-1 pr-3">Test error, cubic</th>
+          <th scope="col" className="py-1 pr-3">Test error, network</th>
+          <th scope="col" className="py-1 pr-3">Disagreement</th>
+        </tr>
+      </thead>
+      <tbody>
+        {curve.map((row) => (
+          <tr key={row.extension} className="border-b border-slate-100 dark:border-slate-800">
+            <th scope="row" className="py-1 pr-3 font-normal">{rangeText(row.range)}</th>
+            <td className="py-1 pr-3">{error(row.cubicTestMse)}</td>
+            <td className="py-1 pr-3">{error(row.reluTestMse)}</td>
+            <td className="py-1 pr-3">{error(row.disagreement)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function plotHeight(width: number) {
+  return Math.round(Math.min(360, Math.max(260, width * 0.75)));
+}
+
+function fitsPlot(fit: TwoModelFit, report: TestReport, width: number) {
+  // Show at least a little beyond the training range so the band's edges are visible.
+  const shownRange = testRange(Math.max(report.extension, 0.1));
+  const curves = sampleCurves(fit, shownRange, 241);
+  const data = fit.data.x.map((x, i) => ({ x, y: fit.data.y[i]! }));
+  return Plot.plot({
+    width,
+    height: plotHeight(width),
+    style: { fontSize: "12px" },
+    x: { label: "Input x →", domain: shownRange },
+    y: { label: "↑ Output", domain: Y_DOMAIN },
+    clip: true,
+    marks: [
+      Plot.rect([TRAINING_RANGE], { x1: (r: readonly number[]) => r[0], x2: (r: readonly number[]) => r[1], fill: "var(--fig-band)" }),
+      Plot.ruleX(report.extension > 0 ? report.range : [], { stroke: "currentColor", strokeOpacity: 0.4, strokeDasharray: "2 4" }),
+      Plot.line(curves, { x: "x", y: "truth", stroke: "var(--fig-muted)", strokeWidth: 1.5, strokeDasharray: "2 2" }),
+      Plot.line(curves, { x: "x", y: "cubic", stroke: "var(--fig-cubic)", strokeWidth: 2.5 }),
+      Plot.line(curves, { x: "x", y: "relu", stroke: "var(--fig-relu)", strokeWidth: 2.5, strokeDasharray: "7 3" }),
+      Plot.dot(data, { x: "x", y: "y", r: 2.5, fill: "currentColor" }),
+    ],
+  });
+}
+
+function errorPlot(curve: TestReport[], report: TestReport, width: number) {
+  return Plot.plot({
+    width,
+    height: plotHeight(width),
+    style: { fontSize: "12px" },
+    x: { label: "How far beyond the training range →", domain: [0, GENERALISATION_LIMITS.extension.max] },
+    y: { type: "log", label: "↑ Test error (MSE, log scale)", grid: true },
+    marks: [
+      Plot.line(curve, { x: "extension", y: "cubicTestMse", stroke: "var(--fig-cubic)", strokeWidth: 2.5 }),
+      Plot.line(curve, { x: "extension", y: "reluTestMse", stroke: "var(--fig-relu)", strokeWidth: 2.5, strokeDasharray: "7 3" }),
+      Plot.ruleX([report.extension], { stroke: "currentColor", strokeOpacity: 0.5 }),
+      Plot.dot([report], { x: "extension", y: "cubicTestMse", fill: "var(--fig-cubic)", r: 4 }),
+      Plot.dot([report], { x: "extension", y: "reluTestMse", fill: "var(--fig-relu)", r: 4 }),
+    ],
+  });
+}
+
+/**
+ * Renders an Observable Plot chart into a div sized by its container. The chart is hidden from
+ * assistive technology: the wrapper carries a text description and the figure has a table.
+ */
+function PlotFrame({ build, label, testId }: { build: (width: number) => Element; label: string; testId: string }) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+
+  useEffect(() => {
+    const node = containerRef.current;
+    if (!node) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry?.contentRect.width ?? 0)));
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    const node = containerRef.current;
+    if (!node || width === 0) return;
+    const chart = build(width);
+    node.replaceChildren(chart);
+    return () => chart.remove();
+  }, [build, width]);
+
+  return (
+    <div role="img" aria-label={label} data-testid={testId} className="min-h-[260px] w-full">
+      <div ref={containerRef} aria-hidden="true" className="w-full" />
+    </div>
+  );
+}

@@ -1,0 +1,325 @@
+"use client";
+
+import * as Plot from "@observablehq/plot";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { SliderField } from "@/components/ui/slider-field";
+import {
+  clampGoodhartParams,
+  drawGoodhartSample,
+  GOODHART_LIMITS,
+  pressureCurve,
+  rankByProxy,
+  regressionSlope,
+  selectTopFraction,
+  type GoodhartParams,
+  type Selection,
+} from "@/lib/figures/regressional-goodhart";
+
+export interface GoodhartFigureProps {
+  /** Proxy noise σ, 0 to 3 (default 1). */
+  initialNoise?: number;
+  /** Percent of items kept, 0.1 to 50 (default 5). */
+  initialPercentSelected?: number;
+  /** Number of items, 100 to 5,000 (default 2,000). */
+  initialSampleSize?: number;
+  /** Seed, 1 to 100 (default 1). */
+  initialSeed?: number;
+}
+
+// Colours as CSS variables so dark mode can swap them without re-rendering the plots.
+const FIGURE_COLOURS =
+  "[--fig-proxy:#0369a1] [--fig-true:#c2410c] [--fig-muted:#94a3b8] dark:[--fig-proxy:#38bdf8] dark:[--fig-true:#fb923c] dark:[--fig-muted:#64748b]";
+
+const fixed = (value: number, digits = 2) => value.toFixed(digits);
+const percent = (fraction: number) => `${Number((fraction * 100).toPrecision(3))}%`;
+const count = new Intl.NumberFormat("en-GB");
+
+/** Regressional Goodhart: select the top items by a noisy proxy and watch proxy and true value pull apart. */
+export function GoodhartFigure({ initialNoise, initialPercentSelected, initialSampleSize, initialSeed }: GoodhartFigureProps) {
+  const [params, setParams] = useState<GoodhartParams>(() =>
+    clampGoodhartParams({
+      noiseSd: initialNoise,
+      percentSelected: initialPercentSelected,
+      sampleSize: initialSampleSize,
+      seed: initialSeed,
+    }),
+  );
+  // Keep the sliders responsive while a 5,000-point scatter redraws.
+  const shown = useDeferredValue(params);
+  const set = <K extends keyof GoodhartParams>(key: K) => (value: GoodhartParams[K]) => setParams((p) => ({ ...p, [key]: value }));
+
+  const draws = useMemo(() => drawGoodhartSample(shown.sampleSize, shown.seed), [shown.sampleSize, shown.seed]);
+  const ranked = useMemo(() => rankByProxy(draws, shown.noiseSd), [draws, shown.noiseSd]);
+  const curve = useMemo(() => pressureCurve(ranked), [ranked]);
+  const selection = useMemo(() => selectTopFraction(ranked, shown.percentSelected / 100), [ranked, shown.percentSelected]);
+
+  const buildScatter = useCallback(
+    (width: number) => scatterPlot(ranked.proxies, ranked.trueValues, selection, shown.noiseSd, width),
+    [ranked, selection, shown.noiseSd],
+  );
+  const buildPressure = useCallback((width: number) => pressurePlot(curve, selection, width), [curve, selection]);
+
+  const L = GOODHART_LIMITS;
+  return (
+    <figure
+      data-testid="goodhart-figure"
+      className={`not-prose my-8 rounded-xl border border-slate-200 bg-white p-4 text-slate-900 sm:p-6 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 ${FIGURE_COLOURS}`}
+    >
+      <figcaption className="mb-4">
+        <span className="block text-base font-semibold">Regressional Goodhart: selecting on a noisy proxy</span>
+        <span className="mt-1 block text-sm text-slate-600 dark:text-slate-300">
+          Each item has a true value V ~ N(0, 1) and a proxy score U = V + noise. Keep the items with the highest proxy
+          and compare what the proxy promised with what you got.
+        </span>
+      </figcaption>
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SliderField
+          label="Proxy noise σ"
+          value={params.noiseSd}
+          min={L.noiseSd.min}
+          max={L.noiseSd.max}
+          step={L.noiseSd.step}
+          onValueChange={set("noiseSd")}
+          testId="goodhart-noise"
+        />
+        <SliderField
+          label="Fraction selected (%)"
+          description="Smaller means harder selection."
+          value={params.percentSelected}
+          min={L.percentSelected.min}
+          max={L.percentSelected.max}
+          scale="log"
+          formatValue={(v) => `${v}%`}
+          onValueChange={set("percentSelected")}
+          testId="goodhart-fraction"
+        />
+        <SliderField
+          label="Sample size"
+          value={params.sampleSize}
+          min={L.sampleSize.min}
+          max={L.sampleSize.max}
+          step={L.sampleSize.step}
+          onValueChange={set("sampleSize")}
+          testId="goodhart-sample-size"
+        />
+        <SliderField
+          label="Seed"
+          value={params.seed}
+          min={L.seed.min}
+          max={L.seed.max}
+          step={L.seed.step}
+          onValueChange={set("seed")}
+          testId="goodhart-seed"
+        />
+      </div>
+
+      <dl
+        aria-live="polite"
+        data-testid="goodhart-readout"
+        className="mt-5 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4"
+      >
+        <Readout label="Items kept" testId="goodhart-readout-count">
+          {count.format(selection.count)} of {count.format(ranked.proxies.length)}
+        </Readout>
+        <Readout label="Mean proxy of kept" testId="goodhart-readout-proxy" colour="text-sky-700 dark:text-sky-300">
+          {fixed(selection.meanProxy)} <Theory value={selection.theory.meanProxy} />
+        </Readout>
+        <Readout label="Mean true value of kept" testId="goodhart-readout-true" colour="text-orange-700 dark:text-orange-300">
+          {fixed(selection.meanTrue)} <Theory value={selection.theory.meanTrue} />
+        </Readout>
+        <Readout label="Gap (overpromise)" testId="goodhart-readout-gap">
+          {fixed(selection.gap)} <Theory value={selection.theory.gap} />
+        </Readout>
+      </dl>
+      <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">
+        In brackets: the closed form for an infinite population, E[V | U] = U / (1 + σ²) ={" "}
+        {fixed(regressionSlope(shown.noiseSd), 3)}·U.
+      </p>
+
+      <div className="mt-5 grid gap-6 lg:grid-cols-2">
+        <div>
+          <p className="mb-2 text-sm font-semibold">Proxy against true value</p>
+          <PlotFrame
+            build={buildScatter}
+            testId="goodhart-scatter"
+            label={`Scatter plot of ${ranked.proxies.length} items, proxy score against true value. The ${selection.count} kept items have mean proxy ${fixed(selection.meanProxy)} but mean true value ${fixed(selection.meanTrue)}.`}
+          />
+          <Legend
+            items={[
+              { swatch: "dot-muted", text: "item not kept" },
+              { swatch: "dot-true", text: "kept (top by proxy)" },
+              { swatch: "dashed", text: "E[V | U] = U / (1 + σ²)" },
+              { swatch: "dotted", text: "V = U (what the proxy promises)" },
+            ]}
+          />
+        </div>
+        <div>
+          <p className="mb-2 text-sm font-semibold">Mean of the kept items as selection gets harder</p>
+          <PlotFrame
+            build={buildPressure}
+            testId="goodhart-pressure"
+            label={`Line chart: as the fraction kept falls from 50% to 0.1%, the mean proxy of the kept items rises faster than their mean true value, and the gap between them grows. At ${percent(selection.fraction)} the gap is ${fixed(selection.gap)}.`}
+          />
+          <Legend
+            items={[
+              { swatch: "line-proxy", text: "mean proxy (simulated)" },
+              { swatch: "line-true", text: "mean true value (simulated)" },
+              { swatch: "dashed", text: "closed form" },
+            ]}
+          />
+        </div>
+      </div>
+
+      <details className="mt-5 text-sm">
+        <summary className="cursor-pointer font-medium text-sky-800 dark:text-sky-300">Show the numbers as a table</summary>
+        <div className="mt-3 overflow-x-auto">
+          <PressureTable curve={curve} />
+        </div>
+      </details>
+    </figure>
+  );
+}
+
+function Readout({ label, testId, colour, children }: { label: string; testId: string; colour?: string; children: ReactNode }) {
+  return (
+    <div className="rounded-lg bg-slate-50 p-3 dark:bg-slate-800">
+      <dt className="text-xs text-slate-600 dark:text-slate-300">{label}</dt>
+      <dd data-testid={testId} className={`mt-1 font-semibold tabular-nums ${colour ?? ""}`}>
+        {children}
+      </dd>
+    </div>
+  );
+}
+
+function Theory({ value }: { value: number }) {
+  return <span className="font-normal text-slate-600 dark:text-slate-300">({fixed(value)})</span>;
+}
+
+type Swatch = "dot-muted" | "dot-true" | "line-proxy" | "line-true" | "dashed" | "dotted";
+
+function Legend({ items }: { items: { swatch: Swatch; text: string }[] }) {
+  return (
+    <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-300">
+      {items.map(({ swatch, text }) => (
+        <li key={text} className="flex items-center gap-1.5">
+          <svg width="20" height="10" aria-hidden="true" className="shrink-0">
+            {swatch === "dot-muted" ? <circle cx="10" cy="5" r="3" fill="var(--fig-muted)" /> : null}
+            {swatch === "dot-true" ? <circle cx="10" cy="5" r="4" fill="var(--fig-true)" /> : null}
+            {swatch === "line-proxy" ? <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-proxy)" strokeWidth="2" /> : null}
+            {swatch === "line-true" ? <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-true)" strokeWidth="2" /> : null}
+            {swatch === "dashed" ? <line x1="0" x2="20" y1="5" y2="5" stroke="currentColor" strokeWidth="1.5" strokeDasharray="5 3" /> : null}
+            {swatch === "dotted" ? <line x1="0" x2="20" y1="5" y2="5" stroke="currentColor" strokeWidth="1.5" strokeDasharray="1 3" /> : null}
+          </svg>
+          {text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function PressureTable({ curve }: { curve: Selection[] }) {
+  return (
+    <table className="w-full border-collapse text-left text-xs tabular-nums">
+      <caption className="sr-only">Mean proxy and mean true value of the kept items at each fraction kept, simulated and in closed form</caption>
+      <thead>
+        <tr className="border-b border-slate-300 dark:border-slate-600">
+          <th scope="col" className="py-1 pr-3">Fraction kept</th>
+          <th scope="col" className="py-1 pr-3">Items kept</th>
+          <th scope="col" className="py-1 pr-3">Mean proxy</th>
+          <th scope="col" className="py-1 pr-3">Mean true value</th>
+          <th scope="col" className="py-1 pr-3">Gap</th>
+          <th scope="col" className="py-1 pr-3">Gap, closed form</th>
+        </tr>
+      </thead>
+      <tbody>
+        {curve.map((row) => (
+          <tr key={row.fraction} className="border-b border-slate-100 dark:border-slate-800">
+            <th scope="row" className="py-1 pr-3 font-normal">{percent(row.fraction)}</th>
+            <td className="py-1 pr-3">{count.format(row.count)}</td>
+            <td className="py-1 pr-3">{fixed(row.meanProxy)}</td>
+            <td className="py-1 pr-3">{fixed(row.meanTrue)}</td>
+            <td className="py-1 pr-3">{fixed(row.gap)}</td>
+            <td className="py-1 pr-3">{fixed(row.theory.gap)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function scatterPlot(proxies: Float64Array, trueValues: Float64Array, selection: Selection, noiseSd: number, width: number) {
+  const points = Array.from(proxies, (proxy, rank) => ({ proxy, trueValue: trueValues[rank]!, kept: rank < selection.count }));
+  const kept = points.filter((p) => p.kept);
+  const rest = points.filter((p) => !p.kept);
+  const extent = Math.max(...Array.from(proxies, Math.abs), 3);
+  const slope = regressionSlope(noiseSd);
+  return Plot.plot({
+    width,
+    height: Math.round(Math.min(360, Math.max(260, width * 0.75))),
+    style: { fontSize: "12px" },
+    x: { label: "Proxy score U →", domain: [-extent, extent] },
+    y: { label: "↑ True value V", domain: [-4, 4] },
+    clip: true,
+    marks: [
+      Plot.ruleX([selection.threshold], { stroke: "var(--fig-true)", strokeOpacity: 0.6 }),
+      Plot.dot(rest, { x: "proxy", y: "trueValue", r: 1.5, fill: "var(--fig-muted)", fillOpacity: 0.6 }),
+      Plot.dot(kept, { x: "proxy", y: "trueValue", r: 2.5, fill: "var(--fig-true)" }),
+      Plot.line([[-extent, -extent], [extent, extent]], { stroke: "currentColor", strokeDasharray: "1 3", strokeWidth: 1.5 }),
+      Plot.line([[-extent, -extent * slope], [extent, extent * slope]], { stroke: "currentColor", strokeDasharray: "5 3", strokeWidth: 1.5 }),
+    ],
+  });
+}
+
+function pressurePlot(curve: Selection[], selection: Selection, width: number) {
+  const rows = curve.map((s) => ({ fraction: s.fraction, proxy: s.meanProxy, trueValue: s.meanTrue, theoryProxy: s.theory.meanProxy, theoryTrue: s.theory.meanTrue }));
+  return Plot.plot({
+    width,
+    height: Math.round(Math.min(360, Math.max(260, width * 0.75))),
+    style: { fontSize: "12px" },
+    x: { type: "log", reverse: true, label: "Fraction kept (harder selection →)", tickFormat: (d: number) => percent(d), ticks: [0.5, 0.1, 0.01, 0.001] },
+    y: { label: "↑ Mean of kept items", nice: true },
+    marks: [
+      Plot.areaY(rows, { x: "fraction", y1: "trueValue", y2: "proxy", fill: "var(--fig-muted)", fillOpacity: 0.25 }),
+      Plot.line(rows, { x: "fraction", y: "theoryProxy", stroke: "var(--fig-proxy)", strokeDasharray: "5 3", strokeWidth: 1.5 }),
+      Plot.line(rows, { x: "fraction", y: "theoryTrue", stroke: "var(--fig-true)", strokeDasharray: "5 3", strokeWidth: 1.5 }),
+      Plot.line(rows, { x: "fraction", y: "proxy", stroke: "var(--fig-proxy)", strokeWidth: 2 }),
+      Plot.line(rows, { x: "fraction", y: "trueValue", stroke: "var(--fig-true)", strokeWidth: 2 }),
+      Plot.ruleX([selection.fraction], { stroke: "currentColor", strokeOpacity: 0.5 }),
+      Plot.dot([selection], { x: "fraction", y: "meanProxy", fill: "var(--fig-proxy)", r: 4 }),
+      Plot.dot([selection], { x: "fraction", y: "meanTrue", fill: "var(--fig-true)", r: 4 }),
+    ],
+  });
+}
+
+/**
+ * Renders an Observable Plot chart into a div sized by its container. The chart is decorative for
+ * assistive technology (the wrapper carries a text description, and the figure has a table), so
+ * the SVG is hidden from the accessibility tree.
+ */
+function PlotFrame({ build, label, testId }: { build: (width: number) => Element; label: string; testId: string }) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+
+  useEffect(() => {
+    const node = containerRef.current;
+    if (!node) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry?.contentRect.width ?? 0)));
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    const node = containerRef.current;
+    if (!node || width === 0) return;
+    const chart = build(width);
+    node.replaceChildren(chart);
+    return () => chart.remove();
+  }, [build, width]);
+
+  return (
+    <div role="img" aria-label={label} data-testid={testId} className="min-h-[260px] w-full">
+      <div ref={containerRef} aria-hidden="true" className="w-full" />
+    </div>
+  );
+}
