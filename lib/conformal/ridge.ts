@@ -1,0 +1,104 @@
+// A random-features ridge regressor, the "pre-trained model" of paper §5 (brief §4): an intercept and a
+// linear term per coordinate plus N random Fourier features. Few features give a smooth fit that ignores
+// a small bias in the labels; many features fit the bias and break the property.
+import { createNormal, createRandom } from "@/lib/random/seeded";
+import type { Model, Point } from "./testers";
+
+export type RandomFeaturesOptions = {
+  features: number;
+  seed: number;
+  /** Standard deviation of the random frequencies; larger means wigglier features. */
+  bandwidth?: number;
+  /** Ridge penalty on the random-feature weights (the linear part gets a tiny one). */
+  ridge?: number;
+};
+
+const featurePoolSize = 300;
+
+export function fitRandomFeatures(points: readonly Point[], labels: ArrayLike<number>, options: RandomFeaturesOptions): Model {
+  const d = points[0]?.length ?? 1;
+  const random = createRandom(options.seed);
+  const normal = createNormal(random);
+  const bandwidth = options.bandwidth ?? 40;
+  // Draw a fixed pool and keep the N lowest frequencies: adding features then adds finer detail, so
+  // N reads as model complexity (few features cannot follow a narrow bias; many can).
+  const pool = Array.from({ length: Math.max(options.features, featurePoolSize) }, () => ({
+    omega: Array.from({ length: d }, () => bandwidth * normal()),
+    phase: 2 * Math.PI * random(),
+  }));
+  pool.sort((a, b) => norm(a.omega) - norm(b.omega));
+  const chosen = pool.slice(0, options.features);
+  const frequencies = chosen.map((feature) => feature.omega);
+  const phases = chosen.map((feature) => feature.phase);
+  const scale = Math.sqrt(2 / Math.max(1, options.features));
+  const featurise = (x: Point): Float64Array => {
+    const row = new Float64Array(1 + d + options.features);
+    row[0] = 1;
+    for (let c = 0; c < d; c++) row[1 + c] = x[c]!;
+    for (let j = 0; j < options.features; j++) {
+      const omega = frequencies[j]!;
+      let dot = phases[j]!;
+      for (let c = 0; c < d; c++) dot += omega[c]! * x[c]!;
+      row[1 + d + j] = scale * Math.cos(dot);
+    }
+    return row;
+  };
+  const p = 1 + d + options.features;
+  const gram = new Float64Array(p * p);
+  const rhs = new Float64Array(p);
+  for (let i = 0; i < points.length; i++) {
+    const row = featurise(points[i]!);
+    const y = labels[i]!;
+    for (let a = 0; a < p; a++) {
+      const ra = row[a]!;
+      rhs[a] = rhs[a]! + ra * y;
+      for (let b = 0; b <= a; b++) gram[a * p + b] = gram[a * p + b]! + ra * row[b]!;
+    }
+  }
+  const ridge = (options.ridge ?? 1e-3) * points.length;
+  for (let a = 0; a < p; a++) {
+    for (let b = 0; b < a; b++) gram[b * p + a] = gram[a * p + b]!;
+    gram[a * p + a] = gram[a * p + a]! + (a < 1 + d ? 1e-8 * points.length : ridge);
+  }
+  const weights = solveSymmetricPositiveDefinite(gram, rhs, p);
+  return (x) => {
+    const row = featurise(x);
+    let value = 0;
+    for (let a = 0; a < p; a++) value += weights[a]! * row[a]!;
+    return value;
+  };
+}
+
+function norm(vector: readonly number[]): number {
+  return Math.hypot(...vector);
+}
+
+/** Cholesky solve of A·w = b for a symmetric positive-definite p×p matrix stored row-major. */
+export function solveSymmetricPositiveDefinite(matrix: Float64Array, rhs: Float64Array, p: number): Float64Array {
+  const lower = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = matrix[i * p + j]!;
+      for (let k = 0; k < j; k++) sum -= lower[i * p + k]! * lower[j * p + k]!;
+      if (i === j) {
+        if (!(sum > 0)) throw new RangeError("matrix is not positive definite");
+        lower[i * p + i] = Math.sqrt(sum);
+      } else {
+        lower[i * p + j] = sum / lower[j * p + j]!;
+      }
+    }
+  }
+  const z = new Float64Array(p);
+  for (let i = 0; i < p; i++) {
+    let sum = rhs[i]!;
+    for (let k = 0; k < i; k++) sum -= lower[i * p + k]! * z[k]!;
+    z[i] = sum / lower[i * p + i]!;
+  }
+  const w = new Float64Array(p);
+  for (let i = p - 1; i >= 0; i--) {
+    let sum = z[i]!;
+    for (let k = i + 1; k < p; k++) sum -= lower[k * p + i]! * w[k]!;
+    w[i] = sum / lower[i * p + i]!;
+  }
+  return w;
+}

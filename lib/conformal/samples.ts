@@ -1,0 +1,50 @@
+// Calibration and test points for one sandbox run, and the tester scores on them. Partners for the
+// counterfactual queries come from the pooled calibration + test values of feature k, so calibration
+// and test losses are exchangeable (Algorithm 1 draws from the calibration set; see docs/conformal.md).
+import { createRandom, seedFromString } from "@/lib/random/seeded";
+import type { Scenario } from "./scenarios";
+import { propertyScores, type Point, type PropertySpec } from "./testers";
+
+export type SandboxSample = { calibration: Point[]; test: Point[] };
+
+export function drawSample(scenario: Scenario, nCal: number, nTest: number, random: () => number): SandboxSample {
+  if (scenario.population) {
+    const shuffled = shuffle(scenario.population, random);
+    const half = Math.floor(shuffled.length / 2);
+    const calibration = shuffled.slice(0, half);
+    return { calibration, test: shuffled.slice(half) };
+  }
+  const calibration = scenario.drawPoints(nCal, random);
+  return { calibration, test: scenario.drawPoints(nTest, random) };
+}
+
+export function featurePool(sample: SandboxSample, feature: number): Float64Array {
+  const all = sample.calibration.concat(sample.test);
+  return Float64Array.from(all, (x) => x[feature]!);
+}
+
+export type SampleScores = { calibration: Float64Array; test: Float64Array };
+
+export function scoreSample(scenario: Scenario, sample: SandboxSample, property: PropertySpec, random: () => number): SampleScores {
+  const pool = featurePool(sample, property.feature);
+  return {
+    calibration: propertyScores(scenario.model, sample.calibration, pool, property, random).scores,
+    test: propertyScores(scenario.model, sample.test, pool, property, random).scores,
+  };
+}
+
+/** Seeded streams, one per purpose, so each part of a run is reproducible on its own. */
+export function streamFor(seed: number, purpose: string): () => number {
+  return createRandom(seedFromString(`${seed}:${purpose}`));
+}
+
+export function shuffle<T>(items: readonly T[], random: () => number): T[] {
+  const copy = items.slice();
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const t = copy[i]!;
+    copy[i] = copy[j]!;
+    copy[j] = t;
+  }
+  return copy;
+}
