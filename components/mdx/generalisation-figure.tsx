@@ -101,7 +101,7 @@ export function GeneralisationFigure({ initialExtension, initialNoise, initialSe
         />
       </div>
 
-      <dl aria-live="polite" data-testid="generalisation-readout" className="mt-5 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+      <dl aria-live="polite" data-testid="generalisation-readout" className="mt-5 grid grid-cols-2 gap-3 text-sm sm:grid-cols-3">
         <Readout label="Test range" testId="generalisation-readout-range">
           {rangeText(report.range)}
         </Readout>
@@ -239,7 +239,8 @@ function fitsPlot(fit: TwoModelFit, report: TestReport, width: number) {
     width,
     height: plotHeight(width),
     style: { fontSize: "12px" },
-    x: { label: "Input x →", domain: shownRange },
+    marginBottom: 44,
+    x: { label: "Input x →", labelOffset: 38, domain: shownRange },
     y: { label: "↑ Output", domain: Y_DOMAIN },
     clip: true,
     marks: [
@@ -258,8 +259,9 @@ function errorPlot(curve: TestReport[], report: TestReport, width: number) {
     width,
     height: plotHeight(width),
     style: { fontSize: "12px" },
-    x: { label: "How far beyond the training range →", domain: [0, GENERALISATION_LIMITS.extension.max] },
-    y: { type: "log", label: "↑ Test error (MSE, log scale)", grid: true },
+    marginBottom: 44,
+    x: { label: "How far beyond the training range →", labelOffset: 38, domain: [0, GENERALISATION_LIMITS.extension.max] },
+    y: { type: "log", label: "↑ Test error (MSE, log scale)", grid: true, ticks: 5, tickFormat: (d: number) => String(Number(d.toPrecision(1))) },
     marks: [
       Plot.line(curve, { x: "extension", y: "cubicTestMse", stroke: "var(--fig-cubic)", strokeWidth: 2.5 }),
       Plot.line(curve, { x: "extension", y: "reluTestMse", stroke: "var(--fig-relu)", strokeWidth: 2.5, strokeDasharray: "7 3" }),

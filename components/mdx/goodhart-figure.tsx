@@ -258,7 +258,8 @@ function scatterPlot(proxies: Float64Array, trueValues: Float64Array, selection:
     width,
     height: Math.round(Math.min(360, Math.max(260, width * 0.75))),
     style: { fontSize: "12px" },
-    x: { label: "Proxy score U →", domain: [-extent, extent] },
+    marginBottom: 44,
+    x: { label: "Proxy score U →", labelOffset: 38, domain: [-extent, extent] },
     y: { label: "↑ True value V", domain: [-4, 4] },
     clip: true,
     marks: [
@@ -277,7 +278,8 @@ function pressurePlot(curve: Selection[], selection: Selection, width: number) {
     width,
     height: Math.round(Math.min(360, Math.max(260, width * 0.75))),
     style: { fontSize: "12px" },
-    x: { type: "log", reverse: true, label: "Fraction kept (harder selection →)", tickFormat: (d: number) => percent(d), ticks: [0.5, 0.1, 0.01, 0.001] },
+    marginBottom: 44,
+    x: { type: "log", reverse: true, labelOffset: 38, label: "Fraction kept (harder selection →)", tickFormat: (d: number) => percent(d), ticks: [0.5, 0.1, 0.01, 0.001] },
     y: { label: "↑ Mean of kept items", nice: true },
     marks: [
       Plot.areaY(rows, { x: "fraction", y1: "trueValue", y2: "proxy", fill: "var(--fig-muted)", fillOpacity: 0.25 }),

@@ -77,11 +77,6 @@ export function SliderField({
       <label id={labelId} htmlFor={sliderId} className="text-sm font-medium text-slate-800 dark:text-slate-100">
         {label}
       </label>
-      {description ? (
-        <p id={descriptionId} className="text-xs text-slate-600 dark:text-slate-300">
-          {description}
-        </p>
-      ) : null}
       <div className="flex items-center gap-3">
         <input
           id={sliderId}
@@ -122,6 +117,11 @@ export function SliderField({
           className="h-11 w-24 rounded-md border border-slate-300 bg-white px-2 text-right text-sm tabular-nums text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:focus-visible:outline-sky-400"
         />
       </div>
+      {description ? (
+        <p id={descriptionId} className="text-xs text-slate-600 dark:text-slate-300">
+          {description}
+        </p>
+      ) : null}
     </div>
   );
 }
