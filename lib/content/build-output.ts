@@ -1,0 +1,70 @@
+// Writes compiled courses to .content/. Every file is replaced atomically, and a lesson that failed
+// keeps its last good JSON: its old output stays in the course summary, search index and quiz keys.
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { QuizDefinition } from "../quiz/types";
+import { summariseCourse, type CourseCompileResult } from "./compile-course";
+import { outputPaths } from "./output-paths";
+import { buildSearchIndex } from "./search-index";
+import type { CompiledLesson } from "./types";
+
+export async function writeFileAtomic(file: string, contents: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(temporary, contents);
+  await rename(temporary, file);
+}
+
+async function readJson<T>(file: string): Promise<T | null> {
+  try {
+    return JSON.parse(await readFile(file, "utf8")) as T;
+  } catch {
+    return null;
+  }
+}
+
+export type BuildOutputSummary = { written: string[]; keptPrevious: string[]; removed: string[] };
+
+export async function writeBuildOutput(results: readonly CourseCompileResult[], outputDir: string): Promise<BuildOutputSummary> {
+  const paths = outputPaths(outputDir);
+  const summary: BuildOutputSummary = { written: [], keptPrevious: [], removed: [] };
+  const indexed: CompiledLesson[] = [];
+  const previousQuizzes = (await readJson<QuizDefinition[]>(paths.quizzesFile)) ?? [];
+  const quizzes: QuizDefinition[] = [];
+
+  for (const result of results) {
+    const failed = new Set(result.failedLessons);
+    const kept: CompiledLesson[] = [];
+    for (const slug of failed) {
+      const previous = await readJson<CompiledLesson>(paths.lessonFile(result.courseSlug, slug));
+      if (previous) {
+        kept.push(previous);
+        summary.keptPrevious.push(paths.lessonFile(result.courseSlug, slug));
+      }
+    }
+    quizzes.push(...result.quizzes, ...previousQuizzes.filter((quiz) => quiz.courseSlug === result.courseSlug && failed.has(quiz.lessonSlug)));
+    for (const lesson of result.lessons) {
+      const file = paths.lessonFile(result.courseSlug, lesson.slug);
+      await writeFileAtomic(file, JSON.stringify(lesson));
+      summary.written.push(file);
+    }
+    const available = [...result.lessons, ...kept];
+    indexed.push(...available);
+    if (!result.manifest) continue; // a broken manifest keeps the previous course.json
+    const courseFile = paths.courseFile(result.courseSlug);
+    await writeFileAtomic(courseFile, JSON.stringify(summariseCourse(result.manifest, available)));
+    summary.written.push(courseFile);
+    // Lessons dropped from the manifest disappear from the site.
+    const listed = new Set(result.manifest.lessons.map((slug) => `${slug}.json`));
+    for (const name of await readdir(path.dirname(courseFile))) {
+      if (name.endsWith(".json") && name !== "course.json" && !listed.has(name)) {
+        await rm(path.join(path.dirname(courseFile), name));
+        summary.removed.push(path.join(path.dirname(courseFile), name));
+      }
+    }
+  }
+  await writeFileAtomic(paths.quizzesFile, JSON.stringify(quizzes));
+  await writeFileAtomic(paths.searchIndexFile, buildSearchIndex(indexed));
+  summary.written.push(paths.quizzesFile, paths.searchIndexFile);
+  return summary;
+}

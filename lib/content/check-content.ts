@@ -1,0 +1,38 @@
+// content:check without esbuild: every course's manifest, lessons, quizzes, citations and links.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { analyzeLesson, lessonFacts } from "./analyze-lesson";
+import { buildLinkTargets, checkCourseFacts } from "./course-checks";
+import { findCourseDirs, readCourseLayout, type CourseLayout } from "./course-layout";
+import { sortDiagnostics, type ContentDiagnostic } from "./diagnostics";
+import type { LessonFacts } from "./types";
+
+export const DEFAULT_COURSES_DIR = path.join(process.cwd(), "content", "courses");
+
+/** Each path may be a course folder or a folder of courses. Sibling courses are link targets too. */
+export async function checkContent(paths: readonly string[] = [DEFAULT_COURSES_DIR], options: { salt?: string } = {}): Promise<ContentDiagnostic[]> {
+  const courseDirs = [...new Set((await Promise.all(paths.map(findCourseDirs))).flat())];
+  const siblingDirs = [...new Set((await Promise.all(courseDirs.map((dir) => findCourseDirs(path.dirname(dir))))).flat())];
+  const layouts: CourseLayout[] = [];
+  for (const dir of new Set([...courseDirs, ...siblingDirs])) layouts.push(await readCourseLayout(dir));
+
+  const checked = layouts.filter((layout) => courseDirs.includes(layout.dir));
+  const diagnostics: ContentDiagnostic[] = [];
+  const factsByCourse = new Map<CourseLayout, LessonFacts[]>();
+  for (const layout of checked) {
+    diagnostics.push(...layout.diagnostics);
+    const courseSlug = layout.manifest.manifest?.slug ?? layout.courseSlug;
+    const facts: LessonFacts[] = [];
+    for (const lesson of layout.lessonFiles) {
+      const input = { source: await readFile(lesson.file, "utf8"), file: lesson.file, courseSlug, expectedSlug: lesson.slug, salt: options.salt };
+      const analysis = await analyzeLesson(input);
+      diagnostics.push(...analysis.diagnostics);
+      const lessonFact = lessonFacts(analysis, input);
+      if (lessonFact) facts.push(lessonFact);
+    }
+    factsByCourse.set(layout, facts);
+  }
+  const targets = buildLinkTargets(layouts, [...factsByCourse.values()].flat());
+  for (const facts of factsByCourse.values()) diagnostics.push(...checkCourseFacts(facts, targets));
+  return sortDiagnostics(diagnostics);
+}

@@ -1,0 +1,46 @@
+// Checks that span lessons: quiz and item ids unique within a course, and internal links that resolve.
+import path from "node:path";
+import type { CourseLayout } from "./course-layout";
+import { createDiagnostic, type ContentDiagnostic } from "./diagnostics";
+import { checkLessonLinks, type LinkTargets } from "./links";
+import type { LessonFacts, PlacedId } from "./types";
+
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith("..") ? file : relative.split(path.sep).join("/");
+}
+
+/** Duplicates inside one lesson are reported while it compiles; this adds those across lessons. */
+function crossLessonDuplicates(kind: string, lessons: readonly LessonFacts[], pick: (facts: LessonFacts) => PlacedId[]): ContentDiagnostic[] {
+  const first = new Map<string, { file: string; at: PlacedId }>();
+  const diagnostics: ContentDiagnostic[] = [];
+  for (const facts of lessons) {
+    for (const placed of pick(facts)) {
+      const earlier = first.get(placed.id);
+      if (!earlier) first.set(placed.id, { file: facts.file, at: placed });
+      else if (earlier.file !== facts.file) {
+        diagnostics.push(createDiagnostic(facts.file, placed, `${kind} id "${placed.id}" is already used in ${displayPath(earlier.file)}:${earlier.at.line}:${earlier.at.column}; ids must be unique within the course`));
+      }
+    }
+  }
+  return diagnostics;
+}
+
+export function checkCourseFacts(lessons: readonly LessonFacts[], targets: LinkTargets): ContentDiagnostic[] {
+  return [
+    ...crossLessonDuplicates("quiz", lessons, (facts) => facts.quizIds),
+    ...crossLessonDuplicates("quiz item", lessons, (facts) => facts.itemIds),
+    ...lessons.flatMap((facts) => checkLessonLinks(facts, targets)),
+  ];
+}
+
+/** Every lesson a link may name; anchors are known only for lessons that were analysed. */
+export function buildLinkTargets(layouts: readonly CourseLayout[], facts: readonly LessonFacts[]): LinkTargets {
+  const anchorsByFile = new Map(facts.map((lesson) => [lesson.file, new Set(lesson.anchors)]));
+  const targets: LinkTargets = new Map();
+  for (const layout of layouts) {
+    const slug = layout.manifest.manifest?.slug ?? layout.courseSlug;
+    targets.set(slug, new Map(layout.lessonFiles.map((lesson) => [lesson.slug, anchorsByFile.get(lesson.file) ?? null])));
+  }
+  return targets;
+}

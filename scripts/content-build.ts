@@ -1,0 +1,43 @@
+// npm run content:build [-- --watch] [course dirs...]
+// Compiles every course into .content/ and exits non-zero, with path:line:col messages, if any lesson fails.
+// QUIZ_CHOICE_ID_SALT (optional) salts the opaque choice ids; CONTENT_OUTPUT_DIR moves the output.
+import { watch } from "node:fs";
+import { buildContent } from "../lib/content/build-content";
+import { DEFAULT_COURSES_DIR } from "../lib/content/check-content";
+import { formatDiagnostic } from "../lib/content/diagnostics";
+
+const args = process.argv.slice(2);
+const watchMode = args.includes("--watch");
+const paths = args.filter((arg) => !arg.startsWith("--"));
+
+async function buildOnce(): Promise<boolean> {
+  const started = performance.now();
+  const result = await buildContent({ paths: paths.length ? paths : undefined, salt: process.env.QUIZ_CHOICE_ID_SALT });
+  for (const diagnostic of result.diagnostics) {
+    (diagnostic.severity === "error" ? console.error : console.warn)(formatDiagnostic(diagnostic, process.cwd()));
+  }
+  const ms = Math.round(performance.now() - started);
+  const kept = result.output.keptPrevious.length ? `; kept the last good output of ${result.output.keptPrevious.length}` : "";
+  console.log(`content:build: ${result.lessons} lessons compiled, ${result.failedLessons} failed${kept} (${ms} ms)`);
+  return result.ok;
+}
+
+if (!watchMode) {
+  process.exitCode = (await buildOnce()) ? 0 : 1;
+} else {
+  await buildOnce();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  const roots = paths.length ? paths : [DEFAULT_COURSES_DIR];
+  for (const root of roots) {
+    watch(root, { recursive: true }, (_event, name) => {
+      if (name && !/\.(mdx|json)$/.test(name)) return;
+      clearTimeout(timer);
+      // Editors write in bursts; wait for the burst to end, and never run two builds at once.
+      timer = setTimeout(() => {
+        running = running.then(buildOnce);
+      }, 100);
+    });
+  }
+  console.log(`content:build: watching ${roots.join(", ")}`);
+}
