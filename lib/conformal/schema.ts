@@ -27,7 +27,7 @@ export const sandboxParamsSchema = z.object({
   nTrain: z.number().int().min(50).max(5000).default(800),
   bias: z.number().min(0).max(1).default(0.4),
   noise: z.number().min(0).max(0.5).default(0.05),
-  complexity: z.number().int().min(1).max(300).default(60),
+  complexity: z.number().int().min(1).max(300).default(100),
   seed: z.number().int().min(0).max(1_000_000_000).default(1),
   /** Share of ŝ = λ⁻ + λ⁺ given to λ⁺; 0.5 is the symmetric default. */
   upperShare: z.number().min(0).max(1).default(0.5),

@@ -1,0 +1,71 @@
+// The headless entry point behind `npm run conformal -- calibrate <input.json>`: one of three input
+// shapes (docs/conformal.md) in, plain JSON out. Validated with zod, so a bad file fails with a message.
+import { z } from "zod";
+import { calibrateStepLosses } from "./crc";
+import { calibrateOnGrid, lossTableFamily } from "./grid";
+import { runSandbox } from "./sandbox";
+import { externalPredictionsSchema, sandboxParamsSchema } from "./schema";
+
+const alphaSchema = z.number().gt(0);
+const finite = z.number().finite();
+
+export const thresholdsInputSchema = z.object({
+  alpha: alphaSchema,
+  B: z.number().positive().finite().optional(),
+  lambdaMax: finite.optional(),
+  thresholds: z.array(finite).min(1),
+});
+
+export const lossTableInputSchema = z.object({
+  alpha: alphaSchema,
+  B: z.number().positive().finite().optional(),
+  losses: z.object({ grid: z.array(finite).min(1), values: z.array(z.array(finite)).min(1) }),
+  search: z.enum(["scan", "bisection"]).optional(),
+});
+
+export const problemInputSchema = sandboxParamsSchema.extend({ data: externalPredictionsSchema.optional() });
+
+export type CalibrateOutput = Record<string, unknown>;
+
+export function calibrateFromInput(input: unknown): CalibrateOutput {
+  if (isObjectWith(input, "thresholds")) {
+    const parsed = thresholdsInputSchema.parse(input);
+    return { ...calibrateStepLosses(parsed.thresholds, parsed.alpha, { B: parsed.B ?? 1, lambdaMax: parsed.lambdaMax }) };
+  }
+  if (isObjectWith(input, "losses")) {
+    const parsed = lossTableInputSchema.parse(input);
+    const B = parsed.B ?? 1;
+    const family = lossTableFamily(parsed.losses.grid, parsed.losses.values, B);
+    const outOfRange = parsed.losses.values.flat().some((v) => v > B);
+    if (outOfRange) throw new RangeError(`every loss must be ≤ B = ${B}`);
+    return { ...calibrateOnGrid(family, parsed.alpha, parsed.losses.grid, parsed.search ?? "bisection") };
+  }
+  const { data, ...rest } = problemInputSchema.parse(input);
+  const result = runSandbox(data ? { ...rest, dataset: "external-1d", external: data } : rest);
+  return {
+    path: result.calibration.path,
+    lambdaHat: result.width,
+    feasible: result.calibration.feasible,
+    lambdaMinus: result.lambdaMinus,
+    lambdaPlus: result.lambdaPlus,
+    riskAtLambdaHat: result.calibration.riskAtLambdaHat,
+    boundAtLambdaHat: result.calibration.boundAtLambdaHat,
+    alpha: result.params.alpha,
+    n: result.nEffective,
+    property: result.propertyLabel,
+    dataset: result.params.dataset,
+    seed: result.params.seed,
+    rejections: result.rejections,
+    epsilon: result.witness?.epsilon ?? null,
+    bestEpsilon: result.witness?.bestEpsilon ?? null,
+    validity: result.validity && {
+      runs: result.validity.runs,
+      meanRisk: result.validity.meanRisk,
+      standardError: result.validity.standardError,
+    },
+  };
+}
+
+function isObjectWith(value: unknown, key: string): boolean {
+  return typeof value === "object" && value !== null && key in value;
+}
