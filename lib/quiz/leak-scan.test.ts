@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   collectSecrets,
@@ -8,6 +9,7 @@ import {
   scanForLeaks,
   scanText,
   textRuns,
+  type QuizSecret,
 } from "./leak-scan";
 import { toPublicQuiz } from "./public-view";
 import { goodhartQuiz } from "./test-fixtures";
@@ -134,5 +136,22 @@ describe("scanForLeaks", () => {
     expect(result.filesScanned).toBe(2);
     expect(result.leaks.map((leak) => leak.file)).toEqual(["b.js"]);
     expect(formatLeak(result.leaks[0]!)).toMatch(/^b\.js: explanation of goodhart-check \/ gaming-cases leaked/);
+  });
+});
+
+describe("the rolling-hash search", () => {
+  it("finds exactly the secrets a plain substring search finds", () => {
+    // A two-letter alphabet makes matches, partial matches and hash-window edge cases common.
+    const text = fc.string({ unit: fc.constantFrom("a", "b"), minLength: 0, maxLength: 300 });
+    const needle = fc.string({ unit: fc.constantFrom("a", "b"), minLength: 8, maxLength: 14 });
+    fc.assert(
+      fc.property(text, fc.array(fc.array(needle, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }), (haystack, needleSets) => {
+        const planted: QuizSecret[] = needleSets.map((needles, i) => ({ quizId: "q", itemId: `i${i}`, choiceId: null, kind: "explanation", text: "", needles }));
+        const found = scanText("f", haystack, planted).flatMap((leak) => (leak.type === "secret" ? [leak.itemId] : []));
+        const expected = planted.filter((secret) => secret.needles.some((n) => haystack.includes(n))).map((secret) => secret.itemId);
+        expect(found).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

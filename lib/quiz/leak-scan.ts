@@ -158,18 +158,72 @@ function excerptAround(text: string, index: number, length: number): string {
   return `${start > 0 ? "…" : ""}${text.slice(start, end)}${end < text.length ? "…" : ""}`;
 }
 
-/** Leaks in one file's text: each secret at most once (its first matching needle), each key pattern once with a count. */
+/**
+ * All needles indexed by a rolling hash of their first `keyLength` characters (Rabin–Karp), so one pass over
+ * a file finds every needle: a build's static folder holds megabytes and a course thousands of needles.
+ */
+type NeedleIndex = { keyLength: number; byHash: Map<number, Array<{ needle: string; secret: QuizSecret }>> };
+
+const HASH_BASE = 0x01000193;
+
+function hashKey(text: string, start: number, length: number): number {
+  let hash = 0;
+  for (let i = start; i < start + length; i++) hash = (Math.imul(hash, HASH_BASE) + text.charCodeAt(i)) >>> 0;
+  return hash;
+}
+
+const indexCache = new WeakMap<readonly QuizSecret[], NeedleIndex>();
+
+function needleIndex(secrets: readonly QuizSecret[]): NeedleIndex {
+  const cached = indexCache.get(secrets);
+  if (cached) return cached;
+  const keyLength = Math.min(...secrets.flatMap((secret) => secret.needles.map((needle) => needle.length)));
+  const byHash: NeedleIndex["byHash"] = new Map();
+  for (const secret of secrets) {
+    for (const needle of secret.needles) {
+      const hash = hashKey(needle, 0, keyLength);
+      byHash.set(hash, [...(byHash.get(hash) ?? []), { needle, secret }]);
+    }
+  }
+  const index = { keyLength, byHash };
+  indexCache.set(secrets, index);
+  return index;
+}
+
+/** For each secret found in the haystack: its first match. */
+function findSecrets(haystack: string, secrets: readonly QuizSecret[]): Map<QuizSecret, { needle: string; index: number }> {
+  const found = new Map<QuizSecret, { needle: string; index: number }>();
+  if (secrets.length === 0) return found;
+  const { keyLength, byHash } = needleIndex(secrets);
+  if (haystack.length < keyLength) return found;
+  let power = 1; // HASH_BASE^(keyLength − 1) mod 2^32, to drop the outgoing character
+  for (let i = 1; i < keyLength; i++) power = Math.imul(power, HASH_BASE) >>> 0;
+  let hash = hashKey(haystack, 0, keyLength);
+  for (let start = 0; ; start++) {
+    const candidates = byHash.get(hash);
+    if (candidates) {
+      for (const { needle, secret } of candidates) {
+        if (!found.has(secret) && haystack.startsWith(needle, start)) found.set(secret, { needle, index: start });
+      }
+    }
+    const next = start + keyLength;
+    if (next >= haystack.length) break;
+    hash = (hash - Math.imul(haystack.charCodeAt(start), power)) >>> 0;
+    hash = (Math.imul(hash, HASH_BASE) + haystack.charCodeAt(next)) >>> 0;
+  }
+  return found;
+}
+
+/** Leaks in one file's text: each secret at most once (its first match), each key pattern once with a count. */
 export function scanText(file: string, text: string, secrets: readonly QuizSecret[]): Leak[] {
   const haystack = normaliseHaystack(text);
   const leaks: Leak[] = [];
+  const found = findSecrets(haystack, secrets);
   for (const secret of secrets) {
-    for (const needle of secret.needles) {
-      const index = haystack.indexOf(needle);
-      if (index === -1) continue;
-      const { quizId, itemId, choiceId, kind, text: secretText } = secret;
-      leaks.push({ file, type: "secret", quizId, itemId, choiceId, kind, secret: secretText, matched: needle, excerpt: excerptAround(haystack, index, needle.length) });
-      break;
-    }
+    const match = found.get(secret);
+    if (!match) continue;
+    const { quizId, itemId, choiceId, kind, text: secretText } = secret;
+    leaks.push({ file, type: "secret", quizId, itemId, choiceId, kind, secret: secretText, matched: match.needle, excerpt: excerptAround(haystack, match.index, match.needle.length) });
   }
   for (const { name, pattern } of KEY_PATTERNS) {
     const matches = [...haystack.matchAll(pattern)];
