@@ -99,7 +99,8 @@ export function concaveWitness(xs: ArrayLike<number>, lower: ArrayLike<number>, 
 /**
  * The exact ε on the empirical distribution: 1 − (largest share of points on which some monotone g
  * fits inside the band). A set of points admits such a g iff the running maximum of their lower edges
- * never exceeds an upper edge, so a DP over "current level" finds the best set in O(n·levels).
+ * never exceeds an upper edge, so a DP over "current level" finds the best set in O(n·levels). Points count
+ * as inside within the witnesses' rounding tolerance on either edge, hence the 2·tolerance.
  */
 export function bestMonotoneMisfit(lower: ArrayLike<number>, upper: ArrayLike<number>, direction: Direction): number {
   const n = lower.length;
@@ -111,7 +112,7 @@ export function bestMonotoneMisfit(lower: ArrayLike<number>, upper: ArrayLike<nu
     const level = lowerBound(levels, lower[i]!);
     let reach = 0; // from the empty set or any state at or below this point's lower edge
     for (let j = 0; j <= level; j++) if (best[j]! > reach) reach = best[j]!;
-    for (let j = level + 1; j < n && levels[j]! <= upper[i]! + tolerance; j++) if (best[j]! >= 0) best[j] = best[j]! + 1;
+    for (let j = level + 1; j < n && levels[j]! <= upper[i]! + 2 * tolerance; j++) if (best[j]! >= 0) best[j] = best[j]! + 1;
     if (reach + 1 > best[level]!) best[level] = reach + 1;
   }
   let kept = 0;
