@@ -1,0 +1,23 @@
+// Restoring saved in-progress selections. A draft may be older than the quiz (an instructor edited it since),
+// so instead of rejecting it we keep whatever still fits the current definition.
+
+import type { QuizDefinition, QuizResponses } from "./types";
+
+/**
+ * The part of a saved draft that still fits the definition: known items only, known choices only,
+ * no duplicates, and at most one choice on single-answer and true/false items (the first one kept).
+ * Items with nothing left are dropped.
+ */
+export function restorableDraft(definition: QuizDefinition, draft: QuizResponses): QuizResponses {
+  const restored: QuizResponses = {};
+  for (const item of definition.items) {
+    if (!Object.hasOwn(draft, item.id)) continue;
+    const saved = draft[item.id];
+    if (!Array.isArray(saved)) continue;
+    const known = new Set(item.choices.map((choice) => choice.id));
+    const kept = [...new Set(saved.filter((choiceId) => typeof choiceId === "string" && known.has(choiceId)))];
+    const selection = item.kind === "multiple" ? kept : kept.slice(0, 1);
+    if (selection.length > 0) restored[item.id] = selection;
+  }
+  return restored;
+}
