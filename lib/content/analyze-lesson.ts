@@ -35,7 +35,14 @@ export type LessonAnalysis = {
   diagnostics: ContentDiagnostic[];
 };
 
-type PositionedError = { reason?: string; message: string; line?: number | null; column?: number | null };
+type PositionedError = { reason?: string; message: string; name?: string; line?: number | null; column?: number | null };
+
+/** micromark's MDX errors sometimes carry their place only in the reason ("… (10:1-10:22)") or in `name`. */
+function syntaxErrorPoint(error: PositionedError): { line: number; column: number } {
+  if (error.line) return { line: error.line, column: error.column ?? 1 };
+  const match = /\((\d+):(\d+)/.exec(error.reason ?? error.message) ?? /^(\d+):(\d+)/.exec(error.name ?? "");
+  return match ? { line: Number(match[1]), column: Number(match[2]) } : { line: 1, column: 1 };
+}
 
 export async function analyzeLesson(input: LessonInput): Promise<LessonAnalysis> {
   const headings: HeadingCollector = { toc: [], anchors: [] };
@@ -62,8 +69,8 @@ export async function analyzeLesson(input: LessonInput): Promise<LessonAnalysis>
   } catch (error) {
     const problem = error as PositionedError;
     // A syntax error stops the parse; report it where micromark found it.
-    const at = { line: problem.line ?? 1, column: problem.column ?? 1 };
-    diagnostics.push(createDiagnostic(input.file, at, `MDX syntax error: ${problem.reason ?? problem.message}`));
+    const reason = (problem.reason ?? problem.message).replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)$/, "");
+    diagnostics.push(createDiagnostic(input.file, syntaxErrorPoint(problem), `MDX syntax error: ${reason}`));
     return { frontmatter, collector: null, headings, diagnostics };
   }
   for (const message of file.messages) {

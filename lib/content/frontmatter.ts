@@ -37,9 +37,10 @@ export function parseLessonFrontmatter(source: string, file: string, expectedSlu
   if (located.errors.length > 0) {
     return { frontmatter: null, locate: firstLine, diagnostics: located.errors.map((error) => createDiagnostic(file, error, `frontmatter: ${error.message}`)) };
   }
-  const parsed = lessonFrontmatterSchema.safeParse(located.document.toJS() ?? {});
+  const data: unknown = located.document.toJS() ?? {};
+  const parsed = lessonFrontmatterSchema.safeParse(data);
   if (!parsed.success) {
-    return { frontmatter: null, locate: located.locate, diagnostics: issuesToDiagnostics(file, parsed.error.issues, located, "frontmatter") };
+    return { frontmatter: null, locate: located.locate, diagnostics: issuesToDiagnostics(file, parsed.error.issues, located, "frontmatter", data) };
   }
   if (expectedSlug !== undefined && parsed.data.slug !== expectedSlug) {
     return {

@@ -33,7 +33,7 @@ export async function readCourseManifest(courseDir: string): Promise<ManifestRes
     return { file, manifest: null, locate: located.locate, diagnostics: [createDiagnostic(file, at, `course.json is not valid JSON: ${(error as Error).message}`)] };
   }
   const parsed = courseManifestSchema.safeParse(data);
-  if (!parsed.success) return { file, manifest: null, locate: located.locate, diagnostics: issuesToDiagnostics(file, parsed.error.issues, located, "course.json") };
+  if (!parsed.success) return { file, manifest: null, locate: located.locate, diagnostics: issuesToDiagnostics(file, parsed.error.issues, located, "course.json", data) };
   const diagnostics: ContentDiagnostic[] = [];
   const directoryName = path.basename(path.dirname(file));
   if (parsed.data.slug !== directoryName) {
