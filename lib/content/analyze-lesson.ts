@@ -7,7 +7,7 @@ import remarkRehype, { type Options as RemarkRehypeOptions } from "remark-rehype
 import type { PluggableList } from "unified";
 import { unified } from "unified";
 import { VFile } from "vfile";
-import { createDiagnostic, hasErrors, type ContentDiagnostic } from "./diagnostics";
+import { createDiagnostic, hasErrors, sortDiagnostics, type ContentDiagnostic } from "./diagnostics";
 import { parseLessonFrontmatter } from "./frontmatter";
 import { MDX_NODE_TYPES, lessonRehypePlugins, lessonRemarkPlugins } from "./pipeline";
 import { referenceAnchorId } from "./citations";
@@ -83,7 +83,7 @@ export async function analyzeLesson(input: LessonInput): Promise<LessonAnalysis>
       diagnostics.push(createDiagnostic(input.file, locate(["references", index, "id"]), `reference "${reference.id}" is never cited with <Cite id="${reference.id}" />`, "warning"));
     }
   });
-  return { frontmatter, collector, headings, diagnostics };
+  return { frontmatter, collector, headings, diagnostics: sortDiagnostics(diagnostics) };
 }
 
 export function lessonFacts(analysis: LessonAnalysis, input: LessonInput): LessonFacts | null {

@@ -2,7 +2,7 @@
 // to HTML strings at compile time, with KaTeX math and author-year citations.
 import type { Element, ElementContent, Root as HastRoot } from "hast";
 import { toHtml } from "hast-util-to-html";
-import type { Root as MdastRoot, RootContent } from "mdast";
+import type { Root as MdastRoot, Paragraph, PhrasingContent, RootContent } from "mdast";
 import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import { toHast, type Handler, type State } from "mdast-util-to-hast";
 import rehypeKatex from "rehype-katex";
@@ -55,19 +55,21 @@ function jsxHandler(context: FragmentContext): Handler {
   };
 }
 
+const BLOCK_TYPES = new Set(["paragraph", "heading", "list", "code", "blockquote", "table", "math", "thematicBreak", "html", "mdxJsxFlowElement", "mdxFlowExpression"]);
+
 function render(root: MdastRoot, context: FragmentContext, inline: boolean): string {
-  const only = root.children.length === 1 ? root.children[0] : undefined;
-  // A lone paragraph renders as phrasing content, so labels and prompts fit in <label> and <legend>.
-  const content: MdastRoot = inline && only?.type === "paragraph" ? { type: "root", children: only.children } : root;
   const handler = jsxHandler(context);
-  const hast = toHast(content, {
-    handlers: {
-      mdxJsxFlowElement: handler,
-      mdxJsxTextElement: handler,
-      mdxFlowExpression: () => undefined,
-      mdxTextExpression: () => undefined,
-    },
-  }) as HastRoot;
+  const options = { handlers: { mdxJsxFlowElement: handler, mdxJsxTextElement: handler, mdxFlowExpression: () => undefined, mdxTextExpression: () => undefined } };
+  const only = root.children.length === 1 ? root.children[0] : undefined;
+  let hast: HastRoot;
+  if (inline && (only?.type === "paragraph" || root.children.every((child) => !BLOCK_TYPES.has(child.type)))) {
+    // Phrasing content renders without a <p>, so labels and prompts fit inside <label> and <legend>.
+    const paragraph: Paragraph = only?.type === "paragraph" ? only : { type: "paragraph", children: root.children as PhrasingContent[] };
+    const element = toHast(paragraph, options) as Element;
+    hast = { type: "root", children: element.children };
+  } else {
+    hast = toHast(root, options) as HastRoot;
+  }
   const file = new VFile();
   const rendered = mathRenderer.runSync(hast, file) as HastRoot;
   for (const message of file.messages) {
