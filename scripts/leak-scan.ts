@@ -1,6 +1,7 @@
 // Answer-key leak scan, run after `next build` and in CI:
 //   npx tsx scripts/leak-scan.ts --definitions .content/server/quizzes.json --static .next/static \
-//     --html <dirs-or-files...> --rsc <dirs-or-files...> [--min-length 24] [--window 40] [--verbose] [--allow-empty]
+//     --html <dirs-or-files...> --rsc <dirs-or-files...> [--min-length 24] [--window 40] [--coverage-threshold 0.5]
+//     [--verbose] [--allow-empty]
 // Exit codes: 0 clean, 1 leaks found, 2 bad usage or unreadable input (a scan that cannot run must not pass).
 // The logic is lib/quiz/leak-scan.ts; this file only reads files and prints.
 
@@ -29,7 +30,15 @@ const definitionsFileSchema = z.union([
   z.record(z.string(), quizSchema).transform((map) => Object.values(map)),
 ]);
 
-type Args = { definitions: string; targets: Array<{ group: string; path: string }>; minLength?: number; windowLength?: number; verbose: boolean; allowEmpty: boolean };
+type Args = {
+  definitions: string;
+  targets: Array<{ group: string; path: string }>;
+  minLength?: number;
+  windowLength?: number;
+  coverageThreshold?: number;
+  verbose: boolean;
+  allowEmpty: boolean;
+};
 
 class UsageError extends Error {}
 
@@ -51,6 +60,11 @@ function parseArgs(argv: string[]): Args {
     } else if (arg === "--static" || arg === "--html" || arg === "--rsc") group = arg.slice(2);
     else if (arg === "--min-length") args.minLength = number();
     else if (arg === "--window") args.windowLength = number();
+    else if (arg === "--coverage-threshold") {
+      const value = Number(argv[++i]);
+      if (!(value >= 0 && value < 1)) throw new UsageError("--coverage-threshold needs a number from 0 (any window) to below 1");
+      args.coverageThreshold = value;
+    }
     else if (arg === "--verbose") args.verbose = true;
     else if (arg === "--allow-empty") args.allowEmpty = true;
     else if (arg.startsWith("--")) throw new UsageError(`unknown option ${arg}`);
@@ -96,7 +110,11 @@ function main(argv: string[]): number {
 
   const started = performance.now();
   const skippedBinary: string[] = [];
-  const result = scanForLeaks(quizzes, readTextFiles(args.targets, skippedBinary), { minLength: args.minLength, windowLength: args.windowLength });
+  const result = scanForLeaks(quizzes, readTextFiles(args.targets, skippedBinary), {
+    minLength: args.minLength,
+    windowLength: args.windowLength,
+    coverageThreshold: args.coverageThreshold,
+  });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
   const itemCount = quizzes.reduce((sum, quiz) => sum + quiz.items.length, 0);

@@ -130,17 +130,27 @@ describe("scanForLeaks", () => {
   it("scans every file and names the leaking ones", () => {
     const files = [
       { path: "a.html", text: cleanLessonHtml() },
-      { path: "b.js", text: "console.log('The boat race and the Lego stacking agent both exploit a misspecified reward')" },
+      { path: "b.js", text: "console.log('The boat race and the Lego stacking agent both exploit a misspecified reward (Krakovna et al., 2020).')" },
     ];
     const result = scanForLeaks([quiz], files);
     expect(result.filesScanned).toBe(2);
     expect(result.leaks.map((leak) => leak.file)).toEqual(["b.js"]);
-    expect(formatLeak(result.leaks[0]!)).toMatch(/^b\.js: explanation of goodhart-check \/ gaming-cases leaked/);
+    expect(formatLeak(result.leaks[0]!)).toMatch(/^b\.js: explanation of goodhart-check \/ gaming-cases leaked \(100% of it/);
+  });
+
+  it("does not call a phrase that the lesson shares with an explanation a leak, but does call most of it one", () => {
+    // The explanation's run is 101 characters: five windows of 40 start at 0, 20, 40, 60 and 61 (the last aligned to the end).
+    const prose = "<p>In the boat race and the Lego stacking agent both exploit a flaw.</p>"; // holds only the first window
+    expect(scanForLeaks([quiz], [{ path: "lesson.html", text: prose }]).leaks).toEqual([]);
+    const most = "<p>The boat race and the Lego stacking agent both exploit a misspecified reward (Kr</p>"; // windows 0, 20 and 40
+    const [leak] = scanForLeaks([quiz], [{ path: "lesson.html", text: most }]).leaks;
+    expect(leak).toMatchObject({ type: "secret", itemId: "gaming-cases", coverage: 0.6 });
+    expect(scanForLeaks([quiz], [{ path: "lesson.html", text: most }], { coverageThreshold: 0.7 }).leaks).toEqual([]);
   });
 });
 
 describe("the rolling-hash search", () => {
-  it("finds exactly the secrets a plain substring search finds", () => {
+  it("finds exactly the secrets a plain substring search finds, by the majority rule", () => {
     // A two-letter alphabet makes matches, partial matches and hash-window edge cases common.
     const text = fc.string({ unit: fc.constantFrom("a", "b"), minLength: 0, maxLength: 300 });
     const needle = fc.string({ unit: fc.constantFrom("a", "b"), minLength: 8, maxLength: 14 });
@@ -148,8 +158,13 @@ describe("the rolling-hash search", () => {
       fc.property(text, fc.array(fc.array(needle, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }), (haystack, needleSets) => {
         const planted: QuizSecret[] = needleSets.map((needles, i) => ({ quizId: "q", itemId: `i${i}`, choiceId: null, kind: "explanation", text: "", needles }));
         const found = scanText("f", haystack, planted).flatMap((leak) => (leak.type === "secret" ? [leak.itemId] : []));
-        const expected = planted.filter((secret) => secret.needles.some((n) => haystack.includes(n))).map((secret) => secret.itemId);
-        expect(found).toEqual(expected);
+        const share = (needles: string[]) => {
+          const unique = [...new Set(needles)];
+          return unique.filter((n) => haystack.includes(n)).length / unique.length;
+        };
+        expect(found).toEqual(planted.filter((secret) => share(secret.needles) > 0.5).map((secret) => secret.itemId));
+        const anyMatch = scanText("f", haystack, planted, { coverageThreshold: 0 }).flatMap((leak) => (leak.type === "secret" ? [leak.itemId] : []));
+        expect(anyMatch).toEqual(planted.filter((secret) => share(secret.needles) > 0).map((secret) => secret.itemId));
       }),
       { numRuns: 500 },
     );

@@ -7,6 +7,9 @@
 // Both sides are normalised (JS escapes and HTML entities decoded, whitespace collapsed, lower case), and a
 // run of at least `minLength` characters is looked for as overlapping windows of `windowLength`, so a leak
 // is still caught when one spot of it was escaped or formatted differently.
+// A secret counts as leaked in a file when most of its windows (more than `coverageThreshold`) occur there:
+// a copy of the secret matches all or nearly all of them, while lesson prose that shares a phrase with an
+// explanation (authors quote their own lesson; the course has such sentences) matches a minority.
 
 /** The parts of a QuizDefinition the scanner reads; QuizDefinition itself fits. */
 export type ScannableQuiz = {
@@ -37,10 +40,12 @@ export type LeakScanOptions = {
   minLength?: number;
   /** Window length for long runs. Default 40. */
   windowLength?: number;
+  /** A secret leaks when more than this share of its windows occur in one file, 0..1. Default 0.5 (a majority). */
+  coverageThreshold?: number;
 };
 
 export type Leak =
-  | { file: string; type: "secret"; quizId: string; itemId: string; choiceId: string | null; kind: SecretKind; secret: string; matched: string; excerpt: string }
+  | { file: string; type: "secret"; quizId: string; itemId: string; choiceId: string | null; kind: SecretKind; secret: string; matched: string; coverage: number; excerpt: string }
   | { file: string; type: "key-pattern"; pattern: string; count: number; excerpt: string };
 
 export type ScannedFile = { path: string; text: string };
@@ -190,9 +195,11 @@ function needleIndex(secrets: readonly QuizSecret[]): NeedleIndex {
   return index;
 }
 
-/** For each secret found in the haystack: its first match. */
-function findSecrets(haystack: string, secrets: readonly QuizSecret[]): Map<QuizSecret, { needle: string; index: number }> {
-  const found = new Map<QuizSecret, { needle: string; index: number }>();
+type SecretMatches = { needles: Set<string>; first: { needle: string; index: number } };
+
+/** For each secret with any needle in the haystack: the needles found and the first match. */
+function findSecrets(haystack: string, secrets: readonly QuizSecret[]): Map<QuizSecret, SecretMatches> {
+  const found = new Map<QuizSecret, SecretMatches>();
   if (secrets.length === 0) return found;
   const { keyLength, byHash } = needleIndex(secrets);
   if (haystack.length < keyLength) return found;
@@ -203,7 +210,10 @@ function findSecrets(haystack: string, secrets: readonly QuizSecret[]): Map<Quiz
     const candidates = byHash.get(hash);
     if (candidates) {
       for (const { needle, secret } of candidates) {
-        if (!found.has(secret) && haystack.startsWith(needle, start)) found.set(secret, { needle, index: start });
+        if (found.get(secret)?.needles.has(needle) || !haystack.startsWith(needle, start)) continue;
+        const matches = found.get(secret);
+        if (matches) matches.needles.add(needle);
+        else found.set(secret, { needles: new Set([needle]), first: { needle, index: start } });
       }
     }
     const next = start + keyLength;
@@ -214,16 +224,20 @@ function findSecrets(haystack: string, secrets: readonly QuizSecret[]): Map<Quiz
   return found;
 }
 
-/** Leaks in one file's text: each secret at most once (its first match), each key pattern once with a count. */
-export function scanText(file: string, text: string, secrets: readonly QuizSecret[]): Leak[] {
+/** Leaks in one file's text: each leaked secret once (with its first match), each key pattern once with a count. */
+export function scanText(file: string, text: string, secrets: readonly QuizSecret[], options: Pick<LeakScanOptions, "coverageThreshold"> = {}): Leak[] {
+  const coverageThreshold = options.coverageThreshold ?? 0.5;
   const haystack = normaliseHaystack(text);
   const leaks: Leak[] = [];
   const found = findSecrets(haystack, secrets);
   for (const secret of secrets) {
-    const match = found.get(secret);
-    if (!match) continue;
+    const matches = found.get(secret);
+    if (!matches) continue;
+    const coverage = matches.needles.size / new Set(secret.needles).size;
+    if (coverage <= coverageThreshold) continue;
     const { quizId, itemId, choiceId, kind, text: secretText } = secret;
-    leaks.push({ file, type: "secret", quizId, itemId, choiceId, kind, secret: secretText, matched: match.needle, excerpt: excerptAround(haystack, match.index, match.needle.length) });
+    const { needle, index } = matches.first;
+    leaks.push({ file, type: "secret", quizId, itemId, choiceId, kind, secret: secretText, matched: needle, coverage, excerpt: excerptAround(haystack, index, needle.length) });
   }
   for (const { name, pattern } of KEY_PATTERNS) {
     const matches = [...haystack.matchAll(pattern)];
@@ -241,7 +255,7 @@ export function scanForLeaks(quizzes: readonly ScannableQuiz[], files: Iterable<
   let filesScanned = 0;
   for (const file of files) {
     filesScanned++;
-    leaks.push(...scanText(file.path, file.text, collected.secrets));
+    leaks.push(...scanText(file.path, file.text, collected.secrets, options));
   }
   return { ...collected, leaks, filesScanned };
 }
@@ -249,5 +263,6 @@ export function scanForLeaks(quizzes: readonly ScannableQuiz[], files: Iterable<
 export function formatLeak(leak: Leak): string {
   if (leak.type === "key-pattern") return `${leak.file}: answer-key pattern ${leak.pattern} (${leak.count}×): ${leak.excerpt}`;
   const where = `${leak.quizId} / ${leak.itemId}${leak.choiceId ? ` / choice ${leak.choiceId}` : ""}`;
-  return `${leak.file}: ${leak.kind} of ${where} leaked ("${leak.matched}") in: ${leak.excerpt}`;
+  const share = `${Math.round(leak.coverage * 100)}% of it`;
+  return `${leak.file}: ${leak.kind} of ${where} leaked (${share}, e.g. "${leak.matched}") in: ${leak.excerpt}`;
 }
