@@ -1,0 +1,17 @@
+import { lessonExists } from "@/lib/course/catalog";
+import { jsonRoute } from "@/lib/http/route";
+import { mergeLocalProgress } from "@/lib/progress/progress";
+import { mergeSchema } from "@/lib/progress/schemas";
+
+export const POST = jsonRoute({
+  access: "student",
+  body: mergeSchema,
+  maxBytes: 128 * 1024,
+  async handler({ user, body }) {
+    // Entries for lessons that no longer exist are dropped rather than failing the whole merge.
+    const known = [];
+    for (const entry of body.entries) if (await lessonExists(entry.courseSlug, entry.lessonSlug)) known.push(entry);
+    await mergeLocalProgress(user.id, known);
+    return { ok: true, merged: known.length };
+  },
+});

@@ -1,0 +1,66 @@
+import Link from "next/link";
+import { CompleteButton } from "@/components/progress/complete-button";
+import { LessonTracker } from "@/components/progress/lesson-tracker";
+import type { LessonNeighbours } from "@/lib/course/catalog";
+import type { CompiledCourse, CompiledLesson } from "@/lib/content/types";
+import { TableOfContents } from "./table-of-contents";
+
+type Props = { course: CompiledCourse; lesson: CompiledLesson; neighbours: LessonNeighbours; children: React.ReactNode };
+
+export function LessonLayout({ course, lesson, neighbours, children }: Props) {
+  const { frontmatter } = lesson;
+  const courseHref = `/courses/${course.manifest.slug}`;
+  return (
+    <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_16rem]">
+      <article className="min-w-0">
+        <nav aria-label="Breadcrumb" className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
+          <Link href={courseHref} className="hover:underline">
+            {course.manifest.title}
+          </Link>{" "}
+          / Lesson {neighbours.position} of {neighbours.total}
+        </nav>
+        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{frontmatter.title}</h1>
+        <p className="mt-3 text-lg text-zinc-700 dark:text-zinc-300">{frontmatter.summary}</p>
+        <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">About {frontmatter.estimatedMinutes} minutes</p>
+        <section aria-labelledby="objectives" className="mt-6 rounded-lg bg-zinc-50 p-4 dark:bg-zinc-900">
+          <h2 id="objectives" className="font-semibold">
+            After this lesson you can
+          </h2>
+          <ul className="mt-2 list-disc space-y-1 pl-5">
+            {frontmatter.objectives.map((objective) => (
+              <li key={objective}>{objective}</li>
+            ))}
+          </ul>
+        </section>
+        <div className="mt-8">{children}</div>
+        <div className="mt-10 border-t border-zinc-200 pt-6 dark:border-zinc-800">
+          <CompleteButton courseSlug={course.manifest.slug} lessonSlug={lesson.slug} />
+        </div>
+        <nav data-lesson-nav aria-label="Lessons" className="mt-8 flex flex-wrap justify-between gap-4">
+          {neighbours.previous ? (
+            <Link rel="prev" href={`${courseHref}/${neighbours.previous.slug}`} className="underline">
+              ← Previous: {neighbours.previous.title}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {neighbours.next ? (
+            <Link rel="next" href={`${courseHref}/${neighbours.next.slug}`} className="underline">
+              Next: {neighbours.next.title} →
+            </Link>
+          ) : (
+            <Link href={courseHref} className="underline">
+              Back to the syllabus
+            </Link>
+          )}
+        </nav>
+      </article>
+      <aside data-lesson-toc className="hidden lg:block">
+        <div className="sticky top-20">
+          <TableOfContents toc={lesson.toc} />
+        </div>
+      </aside>
+      <LessonTracker courseSlug={course.manifest.slug} lessonSlug={lesson.slug} sectionIds={lesson.toc.map((entry) => entry.id)} />
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+import { useEffect, useState } from "react";
+import { LESSON_COMPLETED_EVENT } from "@/components/quiz/quiz-runner";
+import { updateLocalProgress } from "./local-progress";
+import { PROGRESS_CHANGED_EVENT, useProgress } from "./use-progress";
+
+export function CompleteButton({ courseSlug, lessonSlug }: { courseSlug: string; lessonSlug: string }) {
+  const { lessons, ready, signedIn } = useProgress(courseSlug);
+  const [completed, setCompleted] = useState(false);
+  const [message, setMessage] = useState("");
+
+  useEffect(() => setCompleted(lessons[lessonSlug]?.completed ?? false), [lessons, lessonSlug]);
+  useEffect(() => {
+    const onQuizPass = () => {
+      setCompleted(true);
+      setMessage("Lesson complete: you passed its quiz.");
+      window.dispatchEvent(new Event(PROGRESS_CHANGED_EVENT));
+    };
+    window.addEventListener(LESSON_COMPLETED_EVENT, onQuizPass);
+    return () => window.removeEventListener(LESSON_COMPLETED_EVENT, onQuizPass);
+  }, []);
+
+  async function toggle() {
+    const next = !completed;
+    setCompleted(next);
+    if (signedIn) {
+      const response = await fetch("/api/progress/complete", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ courseSlug, lessonSlug, complete: next }),
+      }).catch(() => null);
+      if (!response?.ok) {
+        setCompleted(!next);
+        return setMessage("Could not save; please try again.");
+      }
+    } else {
+      updateLocalProgress(courseSlug, lessonSlug, { completed: next });
+    }
+    setMessage(next ? "Marked as complete." : "Marked as not complete.");
+    window.dispatchEvent(new Event(PROGRESS_CHANGED_EVENT));
+  }
+
+  return (
+    <div className="flex items-center gap-3" data-print-hide>
+      <button
+        type="button"
+        onClick={toggle}
+        disabled={!ready}
+        aria-pressed={completed}
+        className={`rounded-md px-4 py-2 font-medium ${
+          completed ? "border border-green-700 text-green-800 dark:text-green-400" : "bg-accent-600 text-white hover:bg-accent-700"
+        }`}
+      >
+        {completed ? "✓ Completed" : "Mark as complete"}
+      </button>
+      <span role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+        {message}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+// A signed-out reader's progress, kept in this browser and merged into the account on sign-in.
+export type LocalProgressEntry = {
+  courseSlug: string;
+  lessonSlug: string;
+  completed: boolean;
+  lastVisitedAt: string;
+  lastSection: string | null;
+};
+
+const KEY = "af:progress";
+
+export function readLocalProgress(): LocalProgressEntry[] {
+  try {
+    const parsed = JSON.parse(localStorage.getItem(KEY) ?? "[]");
+    return Array.isArray(parsed) ? parsed : [];
+  } catch {
+    return [];
+  }
+}
+
+export function updateLocalProgress(courseSlug: string, lessonSlug: string, change: Partial<Omit<LocalProgressEntry, "courseSlug" | "lessonSlug">>) {
+  const entries = readLocalProgress();
+  const existing = entries.find((entry) => entry.courseSlug === courseSlug && entry.lessonSlug === lessonSlug);
+  const updated: LocalProgressEntry = {
+    courseSlug,
+    lessonSlug,
+    completed: existing?.completed ?? false,
+    lastVisitedAt: existing?.lastVisitedAt ?? new Date().toISOString(),
+    lastSection: existing?.lastSection ?? null,
+    ...change,
+  };
+  const rest = entries.filter((entry) => entry !== existing);
+  localStorage.setItem(KEY, JSON.stringify([...rest, updated]));
+}
+
+export function clearLocalProgress() {
+  localStorage.removeItem(KEY);
+}

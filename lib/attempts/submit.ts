@@ -1,0 +1,104 @@
+import "server-only";
+// submit → grade → attempt. Exactly once: the (user, submissionId) unique index turns a retried submission
+// into a replay of the first result, and the (user, quiz, attemptNumber) unique index stops two concurrent
+// submissions from both taking the last allowed attempt.
+import type { SessionUser } from "@/lib/auth/accounts";
+import { db } from "@/lib/db/client";
+import { HttpError } from "@/lib/http/route";
+import { type GradedAttempt, type GradedItem, safeGradeAttempt } from "@/lib/quiz/grade";
+import { type AttemptRecord, canAttempt, type QuizReview, reviewFor } from "@/lib/quiz/policy";
+import type { SubmitAttemptInput } from "@/lib/quiz/submission";
+import type { QuizDefinition } from "@/lib/quiz/types";
+import { markLessonComplete } from "@/lib/progress/progress";
+import { findQuizDefinition } from "./quiz-definitions";
+import { quizVersionId } from "./quiz-versions";
+
+export type SubmitOutcome = { status: "created" | "replayed"; attemptNumber: number; review: QuizReview };
+
+type StoredAttempt = { attemptNumber: number; score: number; maxScore: number; passed: boolean; itemScores: string; quizVersionId: string };
+
+export function toAttemptRecord(row: Pick<StoredAttempt, "attemptNumber" | "score" | "maxScore" | "itemScores">): AttemptRecord {
+  const items = JSON.parse(row.itemScores) as GradedItem[];
+  return { attemptNumber: row.attemptNumber, fraction: row.maxScore > 0 ? row.score / row.maxScore : 0, items };
+}
+
+export function toGradedAttempt(definition: QuizDefinition, row: StoredAttempt): GradedAttempt {
+  return {
+    quizId: definition.id,
+    quizVersion: definition.version,
+    items: JSON.parse(row.itemScores) as GradedItem[],
+    score: row.score,
+    maxScore: row.maxScore,
+    fraction: row.maxScore > 0 ? row.score / row.maxScore : 0,
+    passed: row.passed,
+  };
+}
+
+async function attemptRecords(userId: string, quizId: string): Promise<AttemptRecord[]> {
+  const rows = await db().quizAttempt.findMany({ where: { userId, quizId }, orderBy: { attemptNumber: "asc" } });
+  return rows.map(toAttemptRecord);
+}
+
+async function replay(user: SessionUser, input: SubmitAttemptInput): Promise<SubmitOutcome | null> {
+  const existing = await db().quizAttempt.findUnique({
+    where: { userId_submissionId: { userId: user.id, submissionId: input.submissionId } },
+    include: { quizVersion: true },
+  });
+  if (!existing) return null;
+  if (existing.quizId !== input.quizId) throw new HttpError(409, "This submission id was already used for another quiz.", { submissionId: "reused" });
+  const definition = JSON.parse(existing.quizVersion.definition) as QuizDefinition;
+  const review = reviewFor(definition, await attemptRecords(user.id, input.quizId), toGradedAttempt(definition, existing));
+  return { status: "replayed", attemptNumber: existing.attemptNumber, review };
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
+
+export async function submitAttempt(user: SessionUser, input: SubmitAttemptInput): Promise<SubmitOutcome> {
+  const replayed = await replay(user, input);
+  if (replayed) return replayed;
+
+  const definition = await findQuizDefinition(input.quizId, input.quizVersion);
+  if (!definition) throw new HttpError(409, "This quiz has changed since the page loaded. Reload the page to get the current version.");
+  const graded = safeGradeAttempt(definition, input.responses);
+  if (!graded.ok) {
+    throw new HttpError(400, "Some answers do not match this quiz.", Object.fromEntries(graded.issues.map((issue) => [issue.field, issue.message])));
+  }
+
+  // A concurrent submission can take the attempt number we computed; then we recount and try again.
+  for (let tries = 0; tries < 8; tries++) {
+    const last = await db().quizAttempt.findFirst({
+      where: { userId: user.id, quizId: definition.id },
+      orderBy: { attemptNumber: "desc" },
+      select: { attemptNumber: true },
+    });
+    const used = last?.attemptNumber ?? 0;
+    if (!canAttempt(definition.policy, used)) throw new HttpError(409, "You have used all your attempts at this quiz.");
+    try {
+      await db().quizAttempt.create({
+        data: {
+          userId: user.id,
+          quizId: definition.id,
+          quizVersionId: quizVersionId(definition),
+          submissionId: input.submissionId,
+          attemptNumber: used + 1,
+          responses: JSON.stringify(input.responses),
+          itemScores: JSON.stringify(graded.attempt.items),
+          score: graded.attempt.score,
+          maxScore: graded.attempt.maxScore,
+          passed: graded.attempt.passed,
+        },
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const raced = await replay(user, input); // the same submission arrived twice at once
+      if (raced) return raced;
+      continue;
+    }
+    const attempts = await attemptRecords(user.id, definition.id);
+    const review = reviewFor(definition, attempts, graded.attempt);
+    if (review.standing.completesLesson) await markLessonComplete(user.id, definition.courseSlug, definition.lessonSlug);
+    await db().quizDraft.deleteMany({ where: { userId: user.id, quizId: definition.id } });
+    return { status: "created", attemptNumber: used + 1, review };
+  }
+  throw new HttpError(503, "The server is busy; your answers were not recorded. Please submit again.");
+}
