@@ -31,7 +31,7 @@ export type QuizSecret = {
   kind: SecretKind;
   /** The whole secret as plain text, for the report. */
   text: string;
-  /** Normalised substrings (each ≥ minLength) whose presence anywhere means a leak. */
+  /** Normalised windows (each ≥ minLength characters); most of them in one file means a leak. */
   needles: string[];
 };
 
