@@ -1,0 +1,99 @@
+"use client";
+// The three charts: data, f, band and witness; the calibration risk curve; the validity histogram.
+import * as Plot from "@observablehq/plot";
+import { useCallback } from "react";
+import type { SandboxResult } from "@/lib/conformal/sandbox";
+import { PlotFrame } from "./plot-frame";
+
+const heightFor = (width: number) => Math.round(Math.min(340, Math.max(240, width * 0.62)));
+const fmt = (value: number | null, digits = 3) => (value === null ? "none" : value.toFixed(digits));
+
+export function BandPlot({ result }: { result: SandboxResult }) {
+  const build = useCallback((width: number) => bandChart(result, width), [result]);
+  const feature = result.dimension === 1 ? "x" : result.feature === 0 ? "x₀ (x₁ = 0.5)" : "x₁ (x₀ = 0.5)";
+  const label =
+    `Data, the model f and the conformal band along ${feature}. ` +
+    (result.width === null
+      ? "No finite band: α is below 1/(n′+1)."
+      : `Band from f − ${fmt(result.lambdaMinus)} to f + ${fmt(result.lambdaPlus)}. `) +
+    (result.witness ? `The witness leaves the band on ${(result.witness.epsilon * 100).toFixed(1)}% of calibration points.` : "");
+  return <PlotFrame build={build} label={label} testId="band-plot" />;
+}
+
+function bandChart(result: SandboxResult, width: number) {
+  const { curve, data, witness } = result;
+  const rows = curve.x.map((x, j) => ({ x, f: curve.f[j]!, lower: curve.lower?.[j], upper: curve.upper?.[j], ideal: curve.ideal?.[j] }));
+  const points = data.x.map((x, i) => ({ x, y: data.y[i]! }));
+  const witnessRows = witness ? witness.x.map((x, i) => ({ x, g: witness.values[i]!, out: witness.outside[i]! })) : [];
+  const outside = witnessRows.filter((row) => row.out);
+  const xLabel = result.dimension === 1 ? "x →" : result.feature === 0 ? "x₀ → (x₁ = 0.5)" : "x₁ → (x₀ = 0.5)";
+  return Plot.plot({
+    width,
+    height: heightFor(width),
+    style: { fontSize: "12px" },
+    marginBottom: 40,
+    x: { label: xLabel, labelOffset: 34, domain: [0, 1] },
+    y: { label: "↑ y", grid: true },
+    marks: [
+      Plot.dot(points, { x: "x", y: "y", r: 1.5, fill: "var(--cf-muted)", fillOpacity: 0.55 }),
+      curve.lower ? Plot.areaY(rows, { x: "x", y1: "lower", y2: "upper", fill: "var(--cf-band)", fillOpacity: 0.45 }) : null,
+      curve.ideal ? Plot.line(rows, { x: "x", y: "ideal", stroke: "currentColor", strokeDasharray: "2 4", strokeOpacity: 0.6 }) : null,
+      Plot.line(rows, { x: "x", y: "f", stroke: "var(--cf-f)", strokeWidth: 2 }),
+      witnessRows.length ? Plot.line(witnessRows, { x: "x", y: "g", stroke: "var(--cf-witness)", strokeWidth: 1.5, curve: "step-after" }) : null,
+      outside.length ? Plot.tickX(outside, { x: "x", stroke: "var(--cf-out)", strokeOpacity: 0.35, insetTop: 0 }) : null,
+      outside.length ? Plot.dot(outside, { x: "x", y: "g", r: 2.5, fill: "var(--cf-out)" }) : null,
+    ],
+  });
+}
+
+export function RiskPlot({ result }: { result: SandboxResult }) {
+  const build = useCallback((width: number) => riskChart(result, width), [result]);
+  const label = `Calibration risk R̂(s) against the band width s, with α = ${result.params.alpha} and ŝ = ${fmt(result.width)} marked.`;
+  return <PlotFrame build={build} label={label} testId="risk-plot" />;
+}
+
+function riskChart(result: SandboxResult, width: number) {
+  const { riskCurve, params } = result;
+  const rows = riskCurve.lambda.map((lambda, j) => ({ lambda, risk: riskCurve.risk[j]!, bound: riskCurve.bound[j]! }));
+  return Plot.plot({
+    width,
+    height: heightFor(width) - 40,
+    style: { fontSize: "12px" },
+    marginBottom: 40,
+    x: { label: "band width s = λ⁻ + λ⁺ →", labelOffset: 34 },
+    y: { label: "↑ tester rejection rate", domain: [0, Math.max(params.alpha * 1.5, riskCurve.risk[0]! * 1.05, 0.05)], grid: true },
+    marks: [
+      Plot.ruleY([params.alpha], { stroke: "var(--cf-alpha)", strokeWidth: 1.5 }),
+      Plot.line(rows, { x: "lambda", y: "risk", stroke: "var(--cf-f)", strokeWidth: 2, curve: "step-after" }),
+      Plot.line(rows, { x: "lambda", y: "bound", stroke: "var(--cf-f)", strokeDasharray: "4 3", curve: "step-after" }),
+      result.width === null ? null : Plot.ruleX([result.width], { stroke: "var(--cf-witness)", strokeWidth: 2 }),
+    ],
+  });
+}
+
+export function ValidityPlot({ result }: { result: SandboxResult }) {
+  const build = useCallback((width: number) => validityChart(result, width), [result]);
+  const validity = result.validity;
+  const label = validity
+    ? `Histogram of the test rejection rate over ${validity.runs} fresh splits; mean ${validity.meanRisk.toFixed(4)} against α = ${result.params.alpha}.`
+    : "No validity runs.";
+  return <PlotFrame build={build} label={label} testId="validity-plot" />;
+}
+
+function validityChart(result: SandboxResult, width: number) {
+  const risks = result.validity?.risks ?? [];
+  return Plot.plot({
+    width,
+    height: heightFor(width) - 60,
+    style: { fontSize: "12px" },
+    marginBottom: 40,
+    x: { label: "test rejection rate per split →", labelOffset: 34 },
+    y: { label: "↑ splits", grid: true },
+    marks: [
+      Plot.rectY(risks, { ...Plot.binX({ y: "count" }, { x: (d: number) => d, thresholds: 24 }), fill: "var(--cf-muted)", inset: 0.5 }),
+      Plot.ruleX([result.params.alpha], { stroke: "var(--cf-alpha)", strokeWidth: 2 }),
+      result.validity ? Plot.ruleX([result.validity.meanRisk], { stroke: "var(--cf-f)", strokeWidth: 2, strokeDasharray: "4 3" }) : null,
+      Plot.ruleY([0]),
+    ],
+  });
+}
