@@ -1,0 +1,75 @@
+// Shared helpers for the journeys: accounts, sign-in over the API, and the compiled quiz key (read from
+// the server-side build output, which the test process may see but the browser never does).
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import type { QuizDefinition } from "@/lib/quiz/types";
+
+export const COURSE = "alignment-foundations";
+export const LESSONS = [
+  "why-fitting-data-is-not-enough",
+  "goodhart-and-specification-gaming",
+  "data-structure-and-generalisation",
+  "conformal-property-alignment",
+  "evaluation-and-deployment",
+] as const;
+
+export const DEMO = {
+  student: { email: "student@example.com", password: "student-password", name: "Demo Student" },
+  instructor: { email: "instructor@example.com", password: "instructor-password", name: "Demo Instructor" },
+  admin: { email: "admin@example.com", password: "admin-password", name: "Demo Admin" },
+};
+
+export function uniqueEmail(prefix = "learner"): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}@example.com`;
+}
+
+export async function createAccount(request: APIRequestContext, name = "Test Learner") {
+  const account = { name, email: uniqueEmail(), password: "a-long-password" };
+  const response = await request.post("/api/account/signup", { data: account });
+  expect(response.status()).toBe(201);
+  return account;
+}
+
+/** Signs in through next-auth's credentials endpoint; the session cookie lands in the page's context. */
+export async function signInViaApi(page: Page, email: string, password: string) {
+  const csrf = await page.request.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await page.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, json: "true" },
+  });
+  expect(response.ok()).toBe(true);
+  const session = await (await page.request.get("/api/auth/session")).json();
+  expect(session?.user?.email).toBe(email.toLowerCase());
+}
+
+/** A new student account, signed in. */
+export async function signedInStudent(page: Page) {
+  const account = await createAccount(page.request);
+  await signInViaApi(page, account.email, account.password);
+  return account;
+}
+
+let definitions: QuizDefinition[] | null = null;
+export function quizDefinitions(): QuizDefinition[] {
+  definitions ??= JSON.parse(readFileSync(".content/server/quizzes.json", "utf8")) as QuizDefinition[];
+  return definitions;
+}
+export function quizDefinition(quizId: string): QuizDefinition {
+  const found = quizDefinitions().find((quiz) => quiz.id === quizId);
+  if (!found) throw new Error(`no quiz ${quizId} in .content/server/quizzes.json`);
+  return found;
+}
+
+export async function expectNoAxeViolations(page: Page, include?: string) {
+  const builder = new AxeBuilder({ page });
+  if (include) builder.include(include);
+  const results = await builder.analyze();
+  const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.length} node(s) ${violation.nodes[0]?.target}`);
+  expect(summary).toEqual([]);
+}
+
+export async function setTheme(page: Page, theme: "light" | "dark") {
+  await page.addInitScript((value) => localStorage.setItem("theme", value), theme);
+}
