@@ -53,15 +53,3 @@ export function formatDiagnostic(diagnostic: ContentDiagnostic, rootDir?: string
   const prefix = diagnostic.severity === "warning" ? "warning: " : "";
   return `${file}:${diagnostic.line}:${diagnostic.column} ${prefix}${diagnostic.message}`;
 }
-
-/** Thrown when a lesson cannot compile; carries every diagnostic found, not just the first. */
-export class ContentCompileError extends Error {
-  readonly diagnostics: ContentDiagnostic[];
-
-  constructor(diagnostics: ContentDiagnostic[]) {
-    const errors = diagnostics.filter((diagnostic) => diagnostic.severity === "error");
-    super(errors.map((diagnostic) => formatDiagnostic(diagnostic)).join("\n") || "content failed to compile");
-    this.name = "ContentCompileError";
-    this.diagnostics = diagnostics;
-  }
-}
