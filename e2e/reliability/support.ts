@@ -1,0 +1,29 @@
+// Shared by the reliability journeys: the suite's base URL, quiz fixtures from the server-side build
+// output, and signed-in API clients.
+import { randomUUID } from "node:crypto";
+import { SessionClient } from "@/scripts/reliability/session-client";
+import { COURSE, LESSONS, quizDefinition } from "../support";
+
+export const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
+
+export function quizFixture(quizId: string) {
+  const definition = quizDefinition(quizId);
+  return {
+    quizId,
+    quizVersion: definition.version,
+    itemIds: definition.items.map((item) => item.id),
+    choiceIds: definition.items.flatMap((item) => item.choices.map((choice) => choice.id)),
+    /** The first choice of every item: a well-formed (not necessarily correct) answer. */
+    responses: Object.fromEntries(definition.items.map((item) => [item.id, [item.choices[0]!.id]])),
+    maxAttempts: definition.policy.maxAttempts,
+  };
+}
+
+export const LESSON = { courseSlug: COURSE, lessonSlug: LESSONS[0] };
+
+export async function newStudent(baseUrl = BASE_URL, prefix = "rel"): Promise<SessionClient & { email: string }> {
+  const client = new SessionClient(baseUrl) as SessionClient & { email: string };
+  client.email = `${prefix}-${randomUUID().slice(0, 12)}@example.com`;
+  await client.signUpAndSignIn({ name: "Reliability Learner", email: client.email, password: "a-long-password" });
+  return client;
+}

@@ -1,0 +1,60 @@
+// Reads the test database directly (SQLite file or PostgreSQL), to count rows and to fingerprint the whole
+// database before and after requests that must change nothing. Read-only.
+import { createHash } from "node:crypto";
+import path from "node:path";
+
+export type DbProbe = {
+  provider: "sqlite" | "postgresql";
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Row count per table and one digest over every row of every table. */
+  snapshot(): Promise<{ counts: Record<string, number>; digest: string }>;
+  close(): Promise<void>;
+};
+
+export function databaseUrl(): string {
+  return process.env.DATABASE_URL || "file:./data/app.db";
+}
+
+export async function openDbProbe(url = databaseUrl()): Promise<DbProbe> {
+  let query: DbProbe["query"];
+  let tables: () => Promise<string[]>;
+  let close: () => Promise<void>;
+  let provider: DbProbe["provider"];
+  if (url.startsWith("file:")) {
+    const { default: Database } = await import("better-sqlite3");
+    const db = new Database(path.resolve(url.slice("file:".length)), { readonly: true, fileMustExist: true });
+    db.pragma("busy_timeout = 10000");
+    provider = "sqlite";
+    // "?" placeholders; the PostgreSQL path rewrites them to $1, $2…
+    query = async <T,>(sql: string, params: unknown[] = []) => db.prepare(sql).all(...params) as T[];
+    tables = async () =>
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((row) => row.name);
+    close = async () => void db.close();
+  } else {
+    const { default: pg } = await import("pg");
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    provider = "postgresql";
+    query = async <T,>(sql: string, params: unknown[] = []) => {
+      let n = 0;
+      return (await client.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as T[];
+    };
+    tables = async () => (await client.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")).rows.map((row) => row.tablename as string);
+    close = () => client.end();
+  }
+  return {
+    provider,
+    query,
+    async snapshot() {
+      const hash = createHash("sha256");
+      const counts: Record<string, number> = {};
+      for (const table of await tables()) {
+        const rows = (await query(`SELECT * FROM "${table}"`)).map((row) => JSON.stringify(row)).sort();
+        counts[table] = rows.length;
+        hash.update(`${table}\n${rows.join("\n")}\n`);
+      }
+      return { counts, digest: hash.digest("hex") };
+    },
+    close,
+  };
+}
