@@ -1,0 +1,54 @@
+// The authorisation matrix: every entry of lib/security/route-table.ts × anonymous, student, instructor
+// and admin. A caller the table allows must succeed; any other must be refused: 0 unauthorised successes.
+import { randomUUID } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { CALLERS, type Caller, isAllowed, ROUTE_TABLE, type RouteFixture } from "@/lib/security/route-table";
+import { SessionClient } from "@/scripts/reliability/session-client";
+import { DEMO } from "../support";
+import { BASE_URL, LESSON, quizFixture } from "./support";
+
+test("authorisation matrix: every route × every role, 0 unauthorised successes", async () => {
+  test.setTimeout(180_000);
+  const clients: Record<Caller, SessionClient> = {
+    anonymous: new SessionClient(BASE_URL),
+    student: new SessionClient(BASE_URL),
+    instructor: new SessionClient(BASE_URL),
+    admin: new SessionClient(BASE_URL),
+  };
+  for (const role of ["student", "instructor", "admin"] as const) await clients[role].signIn(DEMO[role].email, DEMO[role].password);
+
+  const target = await new SessionClient(BASE_URL).send("POST", "/api/account/signup", {
+    json: { name: "Role Target", email: `role-target-${randomUUID().slice(0, 8)}@example.com`, password: "a-long-password" },
+  });
+  expect(target.status).toBe(201);
+  const quiz = quizFixture("l2-check"); // unlimited attempts, so every allowed caller's sample succeeds
+  const fixture: RouteFixture = { ...LESSON, ...quiz, targetUserId: (target.body as { id: string }).id, newId: () => randomUUID() };
+
+  const rows: string[] = [];
+  const wrong: string[] = [];
+  let unauthorisedSuccesses = 0;
+  let cells = 0;
+  for (const entry of ROUTE_TABLE) {
+    const cellsForEntry: string[] = [];
+    for (const caller of CALLERS) {
+      const request = entry.sample(fixture);
+      const response = await clients[caller].send(request.method, request.path, request.json === undefined ? {} : { json: request.json });
+      cells++;
+      const allowed = isAllowed(entry.access, caller);
+      const succeeded = response.status >= 200 && response.status < 300;
+      cellsForEntry.push(`${caller}:${response.status}`);
+      if (!allowed && succeeded) unauthorisedSuccesses++;
+      const refusedAsExpected =
+        entry.kind === "page"
+          ? caller === "anonymous"
+            ? response.status >= 300 && response.status < 400 && (response.headers.get("location") ?? "").includes("/signin")
+            : response.status === 403
+          : response.status === (caller === "anonymous" ? 401 : 403);
+      if (allowed ? !succeeded : !refusedAsExpected) wrong.push(`${request.method} ${request.path} as ${caller} (${entry.access}): ${response.status} ${response.text.slice(0, 120)}`);
+    }
+    rows.push(`  ${entry.access.padEnd(13)} ${entry.kind.padEnd(5)} ${entry.file.padEnd(44)} ${cellsForEntry.join(" ")}`);
+  }
+  console.log(`authorisation matrix: ${ROUTE_TABLE.length} routes × ${CALLERS.length} callers = ${cells} requests, ${unauthorisedSuccesses} unauthorised successes\n${rows.join("\n")}`);
+  expect(unauthorisedSuccesses).toBe(0);
+  expect(wrong).toEqual([]);
+});

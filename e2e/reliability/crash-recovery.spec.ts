@@ -1,0 +1,83 @@
+// kill -9 the server in the middle of a submission load, start it again: every acknowledged submission
+// is stored, the database passes its integrity check, and the app serves again.
+import { randomUUID } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { databaseUrl, openDbProbe } from "@/scripts/reliability/db-probe";
+import { startAppServer } from "@/scripts/reliability/app-server";
+import { runPool, SessionClient } from "@/scripts/reliability/session-client";
+import { acknowledged, planSubmissions, runSubmissions } from "@/scripts/reliability/submission-load";
+import { quizFixture } from "./support";
+
+const LEARNERS = 60;
+
+test("crash recovery: kill -9 mid-load loses no acknowledged submission", async () => {
+  test.setTimeout(240_000);
+  const quiz = quizFixture("l2-check");
+  let server = await startAppServer({ databaseUrl: databaseUrl() });
+  try {
+    const run = randomUUID().slice(0, 8);
+    const clients = Array.from({ length: LEARNERS }, () => new SessionClient(server.url));
+    await runPool(clients, 4, (client, index) => client.signUpAndSignIn({ name: `Crash ${index}`, email: `crash-${run}-${index}@example.com`, password: "a-long-password" }));
+
+    const plan = planSubmissions(LEARNERS, [quiz], 20);
+    let killed = false;
+    const load = runSubmissions(clients, plan, 64, () => killed);
+    // Kill 1.5 s into the load, while dozens of submissions are in flight.
+    const t0 = Date.now();
+    while (!killed) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      if (Date.now() - t0 > 1500) {
+        killed = true;
+        await server.kill("SIGKILL");
+      }
+    }
+    const results = await load;
+    const acked = results.filter((result) => acknowledged(result));
+    const acks = acked.length;
+    const lost = results.filter((result) => result.networkErrors > 0).length;
+    const unsent = results.filter((result) => result.answers.length === 0 && result.networkErrors === 0).length;
+    console.log(`crash: killed after ${Date.now() - t0} ms: ${acks} acknowledged, ${lost} cut off in flight, ${unsent} never sent`);
+    expect(acks).toBeGreaterThan(0);
+    expect(lost).toBeGreaterThan(0); // the kill really landed mid-load
+
+    const probe = await openDbProbe();
+    try {
+      if (probe.provider === "sqlite") {
+        const [check] = await probe.query<{ integrity_check: string }>("PRAGMA integrity_check");
+        console.log(`crash: PRAGMA integrity_check → ${check?.integrity_check}`);
+        expect(check?.integrity_check).toBe("ok");
+      }
+      server = await startAppServer({ databaseUrl: databaseUrl(), port: server.port });
+      const rows = await probe.query<{ submissionId: string; attemptNumber: number; email: string }>(
+        `SELECT a."submissionId" AS "submissionId", a."attemptNumber" AS "attemptNumber", u.email AS "email" FROM "QuizAttempt" a JOIN "User" u ON u.id = a."userId" WHERE u.email LIKE ?`,
+        [`crash-${run}-%`],
+      );
+      const stored = new Map(rows.map((row) => [row.submissionId, Number(row.attemptNumber)]));
+      const missing = acked.filter((result) => stored.get(result.plan.submissionId) !== acknowledged(result)!.attemptNumber);
+      console.log(`crash: ${rows.length} rows stored for ${acks} acknowledged submissions; ${missing.length} acknowledged missing`);
+      expect(missing).toEqual([]);
+      // Attempt numbers stay contiguous per learner: no half-written attempt survived the kill.
+      const byLearner = new Map<string, number[]>();
+      for (const row of rows) byLearner.set(row.email, [...(byLearner.get(row.email) ?? []), Number(row.attemptNumber)]);
+      for (const [email, numbers] of byLearner) expect(numbers.sort((a, b) => a - b), email).toEqual(numbers.map((_, i) => i + 1));
+    } finally {
+      await probe.close();
+    }
+
+    // The restarted app serves pages and takes submissions; a retry of a cut-off submission is recorded once.
+    expect((await fetch(`${server.url}/`)).status).toBe(200);
+    expect((await fetch(`${server.url}/courses/alignment-foundations/why-fitting-data-is-not-enough`)).status).toBe(200);
+    const cut = results.find((result) => result.networkErrors > 0)!;
+    const client = new SessionClient(server.url);
+    const email = `crash-${run}-${cut.plan.learner}@example.com`;
+    await client.signIn(email, "a-long-password");
+    const body = { quizId: quiz.quizId, quizVersion: quiz.quizVersion, submissionId: cut.plan.submissionId, responses: quiz.responses };
+    const first = await client.send("POST", `/api/quizzes/${quiz.quizId}/attempts`, { json: body });
+    const again = await client.send("POST", `/api/quizzes/${quiz.quizId}/attempts`, { json: body });
+    expect([200, 201]).toContain(first.status);
+    expect(again.status).toBe(200);
+    expect((again.body as { attemptNumber: number }).attemptNumber).toBe((first.body as { attemptNumber: number }).attemptNumber);
+  } finally {
+    await server.kill();
+  }
+});
