@@ -179,10 +179,10 @@ export function PreferenceFigure({ initialComparisons, initialNoise, initialPerc
 
       <details className="mt-5 text-sm">
         <summary className="cursor-pointer font-medium text-sky-800 dark:text-sky-300">Show the numbers as tables</summary>
-        <div className="mt-3 overflow-x-auto">
+        <div className="mt-3 overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 dark:focus-visible:outline-sky-400" tabIndex={0} role="region" aria-label="Responses table">
           <ResponseTable responses={responses} report={report} />
         </div>
-        <div className="mt-4 overflow-x-auto">
+        <div className="mt-4 overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 dark:focus-visible:outline-sky-400" tabIndex={0} role="region" aria-label="Learning-curve table">
           <CurveTable curve={curve} />
         </div>
       </details>
