@@ -121,7 +121,7 @@ export function ShiftMonitorFigure({ initialShift, initialWindowSize, initialFal
           {percent(report.accuracyAfter)}
         </Readout>
         <Readout label="Detection delay" testId="shift-readout-delay" colour="text-orange-700 dark:text-orange-300">
-          {report.detectionDelay === null ? "not detected" : windows(report.detectionDelay)}
+          {report.params.shiftSize === 0 ? "no shift to detect" : report.detectionDelay === null ? "not detected" : windows(report.detectionDelay)}
         </Readout>
         <Readout label="At the alarm: input mean (accuracy)" testId="shift-readout-at-alarm">
           {alarmWindow === null ? "no alarm" : `${fixed(alarmWindow.mean)} (${percent(alarmWindow.expectedAccuracy)})`}
@@ -161,7 +161,7 @@ export function ShiftMonitorFigure({ initialShift, initialWindowSize, initialFal
           <PlotFrame
             build={buildMonitor}
             testId="shift-monitor"
-            label={`Chart of the Kolmogorov–Smirnov distance between each window's inputs and the reference sample, with the alarm threshold ${Number.isFinite(report.alarmThreshold) ? fixed(report.alarmThreshold, 3) : "set so high it never fires"}. ${report.detectionDelay === null ? "The shift is not detected." : `The first alarm after the shift comes ${windows(report.detectionDelay)} in.`}`}
+            label={`Chart of the Kolmogorov–Smirnov distance between each window's inputs and the reference sample, with the alarm threshold ${Number.isFinite(report.alarmThreshold) ? fixed(report.alarmThreshold, 3) : "set so high it never fires"}. ${report.params.shiftSize === 0 ? "There is no shift, so every alarm is a false one." : report.detectionDelay === null ? "The shift is not detected." : `The first alarm after the shift comes ${windows(report.detectionDelay)} in.`}`}
           />
           <Legend
             items={[

@@ -115,6 +115,13 @@ describe("the monitor", () => {
     expect(loose.windows.filter((w) => w.alarm).length).toBeGreaterThanOrEqual(strict.windows.filter((w) => w.alarm).length);
   });
 
+  it("reports no detection when there is no shift, even if the monitor alarms", () => {
+    const report = runShiftMonitor({ ...base, shiftSize: 0, falseAlarmPercent: 20 });
+    expect(report.windows.slice(SHIFT_START).some((w) => w.alarm)).toBe(true);
+    expect(report.firstAlarm).toBeNull();
+    expect(report.detectionDelay).toBeNull();
+  });
+
   it("reports the delay as the windows seen under shift up to the first alarm", () => {
     const report = runShiftMonitor({ ...base, shiftSize: 4 });
     expect(report.firstAlarm).not.toBeNull();

@@ -126,7 +126,7 @@ export interface MonitorReport {
   accuracyBefore: number;
   accuracyAfter: number;
   falseAlarmsBefore: number;
-  /** First window at or after SHIFT_START with an alarm, or null if none. */
+  /** First window at or after SHIFT_START with an alarm; null if none, or if there is no shift. */
   firstAlarm: number | null;
   /** Windows observed under shift up to and including the first alarm; null if never detected. */
   detectionDelay: number | null;
@@ -167,7 +167,8 @@ export function monitorStream(setup: MonitorSetup, params: ShiftParams): Monitor
     return { index, mean, accuracy: correct / size, expectedAccuracy: expectedAccuracy(classifierThreshold, mean), statistic, alarm: statistic > alarmThreshold };
   });
   const averageAccuracy = (list: WindowReport[]) => list.reduce((s, w) => s + w.accuracy, 0) / list.length;
-  const firstAlarm = windows.find((w) => w.index >= SHIFT_START && w.alarm)?.index ?? null;
+  // With no shift there is nothing to detect: every alarm is a false one.
+  const firstAlarm = params.shiftSize > 0 ? (windows.find((w) => w.index >= SHIFT_START && w.alarm)?.index ?? null) : null;
   return {
     params,
     classifierThreshold,
