@@ -6,7 +6,9 @@ import { Callout } from "./callout";
 import { Figure } from "./figure";
 import { GeneralisationFigure } from "./generalisation-figure";
 import { GoodhartFigure } from "./goodhart-figure";
+import { PreferenceFigure } from "./preference-figure";
 import { CiteLink, orderedReferences, ReferenceList } from "./references";
+import { ShiftMonitorFigure } from "./shift-monitor-figure";
 
 export function lessonComponents(lesson: CompiledLesson) {
   const references = orderedReferences(lesson.frontmatter.references, lesson.citations);
@@ -26,5 +28,7 @@ export function lessonComponents(lesson: CompiledLesson) {
     ConformalSandbox: ({ preset }: { preset?: string }) => <ConformalSandbox preset={preset} />,
     GoodhartFigure,
     GeneralisationFigure,
+    PreferenceFigure,
+    ShiftMonitorFigure,
   };
 }
