@@ -1,5 +1,5 @@
-// The two-sample Kolmogorov–Smirnov statistic and an alarm threshold calibrated by simulation,
-// the univariate shift test that Rabanser, Günnemann & Lipton (2019) found competitive.
+// The two-sample Kolmogorov–Smirnov statistic, a univariate test of the kind Rabanser, Günnemann
+// & Lipton (2019) compare for detecting dataset shift, and an alarm threshold calibrated by simulation.
 
 /** Ascending copy, for the statistic's sorted inputs. */
 export function sortedCopy(values: ArrayLike<number>): Float64Array {
