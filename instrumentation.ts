@@ -5,10 +5,9 @@ export async function register() {
   try {
     env();
   } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
+    if (!(error instanceof EnvError)) throw error;
+    const clean = new Error(error.message);
+    clean.stack = error.message; // one line, no stack: the message already names each bad variable
+    throw clean;
   }
 }

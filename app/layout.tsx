@@ -3,6 +3,7 @@ import "@fontsource-variable/inter";
 import "./globals.css";
 import { SiteHeader } from "@/components/layout/site-header";
 import { THEME_SCRIPT } from "@/components/layout/theme-script";
+import { ContentRefresher } from "@/components/dev/content-refresher";
 import { Providers } from "./providers";
 
 export const metadata: Metadata = {
@@ -34,6 +35,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </a>
         <Providers>
           <SiteHeader />
+          {process.env.NODE_ENV === "development" && <ContentRefresher />}
           <main id="main" className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6">
             {children}
           </main>

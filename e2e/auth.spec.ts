@@ -35,7 +35,7 @@ test("a wrong password gives an error that names the problem", async ({ page }) 
   await page.getByLabel("Email").fill(DEMO.student.email);
   await page.getByLabel("Password").fill("definitely-wrong");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page.locator("#form-error")).toHaveText("Wrong email or password.");
   await expect(page.getByTestId("signed-in-name")).toHaveCount(0);
 });
 
@@ -58,7 +58,7 @@ test("repeated wrong passwords for one account are rate-limited with a clear mes
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password); // even the right password waits out the lock
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toContainText("Too many failed sign-ins. Try again in");
+  await expect(page.locator("#form-error")).toContainText("Too many failed sign-ins. Try again in");
 });
 
 test("a student gets 403 from the admin page and the admin route, and nothing changes", async ({ page }) => {

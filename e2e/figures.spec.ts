@@ -1,10 +1,12 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
-// The interactive figures of lessons 2 and 3: sliders drive the readouts and the charts, the
-// figure passes axe in light and dark mode, and it fits a phone.
+// The interactive figures of lessons 1, 2, 3 and 5: sliders drive the readouts and the charts,
+// each figure passes axe in light and dark mode, and it fits a phone.
+const PREFERENCE_LESSON = "/courses/alignment-foundations/why-fitting-data-is-not-enough";
 const GOODHART_LESSON = "/courses/alignment-foundations/goodhart-and-specification-gaming";
 const GENERALISATION_LESSON = "/courses/alignment-foundations/data-structure-and-generalisation";
+const SHIFT_LESSON = "/courses/alignment-foundations/evaluation-and-deployment";
 
 /** Readouts show "simulated (closed form)"; returns both numbers. */
 async function readPair(readout: Locator): Promise<{ simulated: number; theory: number }> {
@@ -12,6 +14,14 @@ async function readPair(readout: Locator): Promise<{ simulated: number; theory: 
   const match = /(-?\d+(?:\.\d+)?)\s*\((-?\d+(?:\.\d+)?)\)/.exec(text);
   if (!match) throw new Error(`unexpected readout text: ${text}`);
   return { simulated: Number(match[1]), theory: Number(match[2]) };
+}
+
+/** Like readNumber, for readouts that print negative numbers with a true minus sign (−0.33). */
+async function readSignedNumber(readout: Locator): Promise<number> {
+  const text = ((await readout.textContent()) ?? "").replace("−", "-");
+  const value = Number.parseFloat(text);
+  if (!Number.isFinite(value)) throw new Error(`unexpected readout text: ${text}`);
+  return value;
 }
 
 async function readNumber(readout: Locator): Promise<number> {
@@ -143,5 +153,106 @@ test.describe("generalisation figure", () => {
     await page.setViewportSize({ width: 375, height: 800 });
     const figure = await openFigure(page, GENERALISATION_LESSON, "generalisation-figure", charts);
     await expectFitsWidth(figure);
+  });
+});
+
+test.describe("preference-learning figure", () => {
+  const charts = ["preference-rewards", "preference-curve"];
+
+  test("giving group B all the comparisons moves the fitted ranking to group B's", async ({ page }) => {
+    const figure = await openFigure(page, PREFERENCE_LESSON, "preference-figure", charts);
+    const rankA = figure.getByTestId("preference-readout-rank-a");
+    const rankB = figure.getByTestId("preference-readout-rank-b");
+    const before = { a: await readSignedNumber(rankA), b: await readSignedNumber(rankB), chart: await figure.getByTestId("preference-rewards").innerHTML() };
+
+    // End moves group B's share to its maximum, 100%.
+    await figure.getByTestId("preference-share-slider").press("End");
+
+    await expect(figure.getByTestId("preference-share-number")).toHaveValue("100");
+    await expect.poll(() => readSignedNumber(rankB)).toBeGreaterThan(before.b);
+    await expect.poll(() => readSignedNumber(rankA)).toBeLessThan(before.a);
+    await expect.poll(() => figure.getByTestId("preference-rewards").innerHTML()).not.toBe(before.chart);
+  });
+
+  test("the comparisons slider changes the number of comparisons fitted", async ({ page }) => {
+    const figure = await openFigure(page, PREFERENCE_LESSON, "preference-figure", charts);
+    const comparisons = figure.getByTestId("preference-readout-comparisons");
+    const before = await comparisons.textContent();
+    await figure.getByTestId("preference-comparisons-slider").press("Home");
+    await expect(comparisons).toHaveText("20 (0)");
+    await expect(comparisons).not.toHaveText(before ?? "");
+  });
+
+  test("has no axe violations in light or dark mode, with the tables open", async ({ page }) => {
+    const figure = await openFigure(page, PREFERENCE_LESSON, "preference-figure", charts);
+    await expectNoAxeViolations(page, "preference-figure");
+    await figure.locator("summary").click();
+    await expect(figure.locator("table").first()).toBeVisible();
+    await page.evaluate(() => document.documentElement.classList.add("dark"));
+    await expectNoAxeViolations(page, "preference-figure");
+  });
+
+  test("fits a 375px-wide phone, and passes axe there with the tables open", async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    const figure = await openFigure(page, PREFERENCE_LESSON, "preference-figure", charts);
+    await expectFitsWidth(figure);
+    await figure.locator("summary").click();
+    await expectNoAxeViolations(page, "preference-figure");
+  });
+});
+
+test.describe("shift-monitor figure", () => {
+  const charts = ["shift-accuracy", "shift-monitor"];
+
+  test("a larger shift costs more accuracy and is detected no later", async ({ page }) => {
+    const figure = await openFigure(page, SHIFT_LESSON, "shift-monitor-figure", charts);
+    const accuracyBefore = figure.getByTestId("shift-readout-accuracy-before");
+    const accuracyAfter = figure.getByTestId("shift-readout-accuracy-after");
+    const delay = figure.getByTestId("shift-readout-delay");
+    const before = {
+      accuracyBefore: await accuracyBefore.textContent(),
+      accuracyAfter: await readNumber(accuracyAfter),
+      delay: await readNumber(delay),
+      chart: await figure.getByTestId("shift-accuracy").innerHTML(),
+    };
+
+    // End moves the shift to its maximum: the input mean reaches 4 in the last window.
+    await figure.getByTestId("shift-size-slider").press("End");
+
+    await expect(figure.getByTestId("shift-size-number")).toHaveValue("4");
+    await expect.poll(() => readNumber(accuracyAfter)).toBeLessThan(before.accuracyAfter - 20);
+    await expect.poll(() => readNumber(delay)).toBeLessThanOrEqual(before.delay);
+    // The windows before the shift are the same inputs, so their accuracy does not move.
+    await expect(accuracyBefore).toHaveText(before.accuracyBefore ?? "");
+    await expect.poll(() => figure.getByTestId("shift-accuracy").innerHTML()).not.toBe(before.chart);
+  });
+
+  test("with no shift there is nothing to detect, and the threshold follows the false-alarm rate", async ({ page }) => {
+    const figure = await openFigure(page, SHIFT_LESSON, "shift-monitor-figure", charts);
+    await figure.getByTestId("shift-size-slider").press("Home");
+    await expect(figure.getByTestId("shift-readout-delay")).toHaveText("no shift to detect");
+
+    const threshold = figure.getByTestId("shift-readout-threshold");
+    const strict = await readNumber(threshold);
+    // End raises the target false-alarm rate to 20%, so the alarm threshold must come down.
+    await figure.getByTestId("shift-false-alarm-slider").press("End");
+    await expect.poll(() => readNumber(threshold)).toBeLessThan(strict);
+  });
+
+  test("has no axe violations in light or dark mode, with the table open", async ({ page }) => {
+    const figure = await openFigure(page, SHIFT_LESSON, "shift-monitor-figure", charts);
+    await expectNoAxeViolations(page, "shift-monitor-figure");
+    await figure.locator("summary").click();
+    await expect(figure.locator("table")).toBeVisible();
+    await page.evaluate(() => document.documentElement.classList.add("dark"));
+    await expectNoAxeViolations(page, "shift-monitor-figure");
+  });
+
+  test("fits a 375px-wide phone, and passes axe there with the table open", async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    const figure = await openFigure(page, SHIFT_LESSON, "shift-monitor-figure", charts);
+    await expectFitsWidth(figure);
+    await figure.locator("summary").click();
+    await expectNoAxeViolations(page, "shift-monitor-figure");
   });
 });

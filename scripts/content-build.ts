@@ -1,7 +1,8 @@
 // npm run content:build [-- --watch] [course dirs...]
 // Compiles every course into .content/ and exits non-zero, with path:line:col messages, if any lesson fails.
 // QUIZ_CHOICE_ID_SALT (optional) salts the opaque choice ids; CONTENT_OUTPUT_DIR moves the output.
-import { watch } from "node:fs";
+import { mkdirSync, renameSync, watch, writeFileSync } from "node:fs";
+import path from "node:path";
 import { buildContent } from "../lib/content/build-content";
 import { DEFAULT_COURSES_DIR } from "../lib/content/check-content";
 import { formatDiagnostic } from "../lib/content/diagnostics";
@@ -19,7 +20,18 @@ async function buildOnce(): Promise<boolean> {
   const ms = Math.round(performance.now() - started);
   const kept = result.output.keptPrevious.length ? `; kept the last good output of ${result.output.keptPrevious.length}` : "";
   console.log(`content:build: ${result.lessons} lessons compiled, ${result.failedLessons} failed${kept} (${ms} ms)`);
+  if (watchMode) writeDevStatus(result.diagnostics);
   return result.ok;
+}
+
+// Under `npm run dev` the open page listens for this file (app/api/dev/content-events) to refresh itself
+// and to show compile errors with their file:line:col.
+function writeDevStatus(diagnostics: Parameters<typeof formatDiagnostic>[0][]) {
+  const file = path.join(process.env.CONTENT_OUTPUT_DIR ?? ".content", "dev-status.json");
+  mkdirSync(path.dirname(file), { recursive: true });
+  const errors = diagnostics.filter((d) => d.severity === "error").map((d) => formatDiagnostic(d, process.cwd()));
+  writeFileSync(`${file}.tmp`, JSON.stringify({ builtAt: new Date().toISOString(), errors }));
+  renameSync(`${file}.tmp`, file);
 }
 
 if (!watchMode) {

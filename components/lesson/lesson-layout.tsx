@@ -32,6 +32,14 @@ export function LessonLayout({ course, lesson, neighbours, children }: Props) {
             ))}
           </ul>
         </section>
+        {lesson.toc.length > 0 && (
+          <details data-print-hide className="mt-6 rounded-lg border border-zinc-200 p-3 lg:hidden dark:border-zinc-800">
+            <summary className="cursor-pointer font-semibold">Contents</summary>
+            <div className="mt-2">
+              <TableOfContents toc={lesson.toc} label="Contents" showHeading={false} />
+            </div>
+          </details>
+        )}
         <div className="mt-8">{children}</div>
         <div className="mt-10 border-t border-zinc-200 pt-6 dark:border-zinc-800">
           <CompleteButton courseSlug={course.manifest.slug} lessonSlug={lesson.slug} />

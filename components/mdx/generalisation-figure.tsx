@@ -1,7 +1,8 @@
 "use client";
 
 import * as Plot from "@observablehq/plot";
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useDeferredValue, useMemo, useState, type ReactNode } from "react";
+import { PlotFrame } from "@/components/ui/plot-frame";
 import { SliderField } from "@/components/ui/slider-field";
 import {
   clampGeneralisationParams,
@@ -270,35 +271,4 @@ function errorPlot(curve: TestReport[], report: TestReport, width: number) {
       Plot.dot([report], { x: "extension", y: "reluTestMse", fill: "var(--fig-relu)", r: 4 }),
     ],
   });
-}
-
-/**
- * Renders an Observable Plot chart into a div sized by its container. The chart is hidden from
- * assistive technology: the wrapper carries a text description and the figure has a table.
- */
-function PlotFrame({ build, label, testId }: { build: (width: number) => Element; label: string; testId: string }) {
-  const containerRef = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
-
-  useEffect(() => {
-    const node = containerRef.current;
-    if (!node) return;
-    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry?.contentRect.width ?? 0)));
-    observer.observe(node);
-    return () => observer.disconnect();
-  }, []);
-
-  useEffect(() => {
-    const node = containerRef.current;
-    if (!node || width === 0) return;
-    const chart = build(width);
-    node.replaceChildren(chart);
-    return () => chart.remove();
-  }, [build, width]);
-
-  return (
-    <div role="img" aria-label={label} data-testid={testId} className="min-h-[260px] w-full">
-      <div ref={containerRef} aria-hidden="true" className="w-full" />
-    </div>
-  );
 }

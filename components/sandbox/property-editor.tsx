@@ -28,7 +28,7 @@ export function PropertyEditor({ code, onCodeChange, status, active, onRun, onUs
   const id = useId();
   return (
     <section aria-labelledby={`${id}-title`} className="flex flex-col gap-3" data-testid="property-editor">
-      <h3 id={`${id}-title`} className="text-lg font-semibold">Write your own property</h3>
+      <h2 id={`${id}-title`} className="text-lg font-semibold">Write your own property</h2>
       <p id={`${id}-help`} className="text-sm text-zinc-700 dark:text-zinc-300">
         Write a function <code>(f, x, rng) =&gt; V</code>. For each calibration point x it gets the model f (call <code>f(x)</code> or{" "}
         <code>f(anotherX)</code>) and a seeded <code>rng()</code> in [0, 1). It returns V, the violation on that query: the band of total width

@@ -7,7 +7,7 @@ import { controlLimits, datasetLabels, uiDatasets, usesFittedModel, type Sandbox
 type Props = { controls: SandboxControls; onChange: (patch: Partial<SandboxControls>) => void };
 
 const selectClass =
-  "h-11 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100";
+  "h-11 w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100";
 
 export function SandboxControlsPanel({ controls, onChange }: Props) {
   const id = useId();
@@ -47,7 +47,7 @@ export function SandboxControlsPanel({ controls, onChange }: Props) {
             <option value="concave">Concave</option>
           </select>
           {controls.dataset === "plane-2d" ? (
-            <select aria-label="Feature k to test" className={selectClass} value={controls.feature} data-testid="feature"
+            <select aria-label="Feature k to test" className={`${selectClass} flex-1`} value={controls.feature} data-testid="feature"
               onChange={(event) => onChange({ feature: Number(event.currentTarget.value) })}>
               <option value={0}>in x₀</option>
               <option value={1}>in x₁</option>

@@ -3,7 +3,7 @@
 import * as Plot from "@observablehq/plot";
 import { useCallback } from "react";
 import type { SandboxResult } from "@/lib/conformal/sandbox";
-import { PlotFrame } from "./plot-frame";
+import { PlotFrame } from "@/components/ui/plot-frame";
 
 const heightFor = (width: number) => Math.round(Math.min(340, Math.max(240, width * 0.62)));
 const fmt = (value: number | null, digits = 3) => (value === null ? "none" : value.toFixed(digits));

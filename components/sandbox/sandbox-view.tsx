@@ -6,7 +6,7 @@ import type { SandboxParamsInput } from "@/lib/conformal/schema";
 import { FiguresSummary } from "./figures-summary";
 import type { LearnerExample } from "./learner-examples";
 import { learnerExamples } from "./learner-examples";
-import { plotColours } from "./plot-frame";
+import { plotColours } from "./plot-colours";
 import { PropertyEditor, type LearnerStatus } from "./property-editor";
 import { runLearnerProperty, type LearnerRun } from "./run-learner-property";
 import { SandboxControlsPanel } from "./sandbox-controls";

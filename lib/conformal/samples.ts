@@ -19,8 +19,11 @@ export function drawSample(scenario: Scenario, nCal: number, nTest: number, rand
 }
 
 export function featurePool(sample: SandboxSample, feature: number): Float64Array {
-  const all = sample.calibration.concat(sample.test);
-  return Float64Array.from(all, (x) => x[feature]!);
+  const { calibration, test } = sample;
+  const pool = new Float64Array(calibration.length + test.length);
+  for (let i = 0; i < calibration.length; i++) pool[i] = calibration[i]![feature]!;
+  for (let i = 0; i < test.length; i++) pool[calibration.length + i] = test[i]![feature]!;
+  return pool;
 }
 
 export type SampleScores = { calibration: Float64Array; test: Float64Array };

@@ -42,7 +42,7 @@ export const biasRegion = { center: 0.6, halfWidth: 0.08 } as const;
 export function buildScenario(settings: ScenarioSettings): Scenario {
   const random = createRandom(seedFromString(`${settings.seed}:${settings.dataset}:train`));
   const normal = createNormal(random);
-  const uniform = (d: number) => (n: number, r: () => number) => Array.from({ length: n }, () => Array.from({ length: d }, () => r()));
+  const uniform = (d: number) => (n: number, r: () => number) => drawUniform(n, d, r);
   switch (settings.dataset) {
     case "wiggle-1d": {
       const ideal: Model = (x) => 2 * x[0]!;
@@ -102,4 +102,15 @@ function fixedModelScenario(
   const points = drawPoints(Math.min(settings.nTrain, 600), random);
   const labels = Float64Array.from(points, (x) => ideal(x) + settings.noise * normal());
   return { dataset: settings.dataset, dimension, model, ideal, shown: { points, labels }, drawPoints, population: null };
+}
+
+/** n points uniform on [0, 1]^d; plain loops, because the validity check draws hundreds of thousands. */
+export function drawUniform(n: number, d: number, random: () => number): Point[] {
+  const points: Point[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const point = new Array<number>(d);
+    for (let c = 0; c < d; c++) point[c] = random();
+    points[i] = point;
+  }
+  return points;
 }

@@ -1,6 +1,7 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { ALLOWED_COMPONENTS } from "./components";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { QuizDefinition } from "../quiz/types";
 import { buildContent } from "./build-content";
@@ -66,7 +67,7 @@ describe("content:build", () => {
     expect(result.ok).toBe(false);
     expect(result.failedLessons).toBe(1);
     expect(result.diagnostics.map((diagnostic) => formatDiagnostic(diagnostic, contentDir))).toContain(
-      "good-course/second-lesson.mdx:14:1 unknown component <GoodhartChart>; allowed: Callout, Figure, Cite, References, Quiz, MultipleChoice, Choice, Explanation, TrueFalse, ConformalSandbox, GoodhartFigure, GeneralisationFigure",
+      `good-course/second-lesson.mdx:14:1 unknown component <GoodhartChart>; allowed: ${ALLOWED_COMPONENTS.join(", ")}`,
     );
     expect(await readFile(path.join(outputDir, "public/good-course/second-lesson.json"), "utf8")).toBe(goodOutput);
     expect((await readCompiledLesson("good-course", "first-lesson", outputDir))?.searchText).toContain("An edited heading");

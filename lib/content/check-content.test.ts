@@ -1,4 +1,5 @@
 import path from "node:path";
+import { ALLOWED_COMPONENTS } from "./components";
 import { describe, expect, it } from "vitest";
 import { checkContent } from "./check-content";
 import { formatDiagnostic, hasErrors } from "./diagnostics";
@@ -20,7 +21,7 @@ describe("content:check", () => {
     expect(await check("broken-course")).toEqual([
       `${base}/bad-components.mdx:9:1 import and export are not allowed in lessons; components are provided automatically`,
       `${base}/bad-components.mdx:11:10 <Callout> type must be one of "note", "tip", "warning", "key", not "danger"`,
-      `${base}/bad-components.mdx:13:1 unknown component <Chart>; allowed: Callout, Figure, Cite, References, Quiz, MultipleChoice, Choice, Explanation, TrueFalse, ConformalSandbox, GoodhartFigure, GeneralisationFigure`,
+      `${base}/bad-components.mdx:13:1 unknown component <Chart>; allowed: ${ALLOWED_COMPONENTS.join(", ")}`,
       `${base}/bad-components.mdx:15:1 <Figure> with src needs alt text`,
       `${base}/bad-components.mdx:17:15 JavaScript expressions {…} are not allowed in lessons; only comments {/* … */} are`,
       `${base}/bad-components.mdx:19:1 <Cite id="nobody2020"> has no entry in the frontmatter references`,

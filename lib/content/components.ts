@@ -57,6 +57,8 @@ export const COMPONENT_RULES = {
   ConformalSandbox: { props: { preset: { kind: "string" } }, children: false },
   GoodhartFigure: { props: {}, children: false },
   GeneralisationFigure: { props: {}, children: false },
+  PreferenceFigure: { props: {}, children: false },
+  ShiftMonitorFigure: { props: {}, children: false },
 } satisfies Record<string, ComponentRule>;
 
 export type AllowedComponentName = keyof typeof COMPONENT_RULES;

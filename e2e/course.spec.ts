@@ -1,0 +1,37 @@
+// Every lesson of the course, end to end: it renders, its interactive figure responds, and its quiz grades.
+import { expect, test } from "@playwright/test";
+import { COURSE, LESSONS, quizDefinitions, signedInStudent } from "./support";
+
+const FIGURES = '[data-testid$="-figure"], [data-testid="conformal-sandbox"]';
+
+for (const lesson of LESSONS) {
+  test(`lesson ${lesson}: renders, its figure responds to a slider, its quiz is graded`, async ({ page }) => {
+    await signedInStudent(page);
+    await page.goto(`/courses/${COURSE}/${lesson}`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.locator('[id^="ref-"]').first()).toBeAttached();
+
+    // The interactive figure: move its first slider to the end and watch the figure change.
+    const figure = page.locator(FIGURES).first();
+    await figure.scrollIntoViewIfNeeded();
+    const slider = figure.locator('input[type="range"]').first();
+    await expect(slider).toBeVisible();
+    await expect.poll(async () => (await figure.innerText()).length).toBeGreaterThan(50);
+    const before = await figure.innerText();
+    await slider.focus();
+    await page.keyboard.press("End");
+    await expect.poll(() => figure.innerText(), { timeout: 15_000 }).not.toBe(before);
+
+    // The quiz: answer every item correctly and see full marks.
+    const quiz = quizDefinitions().find((definition) => definition.lessonSlug === lesson)!;
+    const section = page.getByTestId(`quiz-${quiz.id}`);
+    await expect(section).toHaveAttribute("data-phase", "answering");
+    for (const item of quiz.items) {
+      for (const choice of item.choices.filter((candidate) => candidate.correct)) {
+        await page.locator(`input[value="${choice.id}"]`).check();
+      }
+    }
+    await section.getByRole("button", { name: "Submit answers" }).click();
+    await expect(page.getByTestId("quiz-score")).toContainText(`Score: ${quiz.items.length} / ${quiz.items.length} (100%)`);
+  });
+}
