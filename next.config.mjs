@@ -1,3 +1,5 @@
+import { securityHeaders } from "./lib/security/security-headers.mjs";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -16,6 +18,10 @@ const nextConfig = {
   experimental: { authInterrupts: true },
   // The compiled course is read from .content/ at run time; trace it into standalone output too.
   outputFileTracingIncludes: { "/**": ["./.content/**/*"] },
+  // CSP and friends: lib/security/security-headers.mjs, docs/decisions/0008-content-security-policy.md.
+  async headers() {
+    return securityHeaders({ dev: process.env.NODE_ENV === "development" });
+  },
 };
 
 export default nextConfig;

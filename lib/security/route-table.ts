@@ -30,6 +30,8 @@ export type RouteEntry = {
   access: Access;
   /** A request that succeeds (2xx) for any caller the access allows. */
   sample: (fixture: RouteFixture) => RouteRequest;
+  /** Served only by the development server: a production build answers 404 to everyone. */
+  devOnly?: true;
 };
 
 const get = (path: string): RouteRequest => ({ method: "GET", path });
@@ -51,6 +53,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   { file: "app/admin/users/page.tsx", kind: "page", access: "admin", sample: () => get("/admin/users") },
 
   // Route handlers
+  { file: "app/api/dev/content-events/route.ts", kind: "route", access: "public", devOnly: true, sample: () => get("/api/dev/content-events") },
   { file: "app/api/health/route.ts", kind: "route", access: "public", sample: () => get("/api/health") },
   { file: "app/search-index.json/route.ts", kind: "route", access: "public", sample: () => get("/search-index.json") },
   { file: "app/api/auth/[...nextauth]/route.ts", kind: "route", access: "public", sample: () => get("/api/auth/session") },
