@@ -34,28 +34,38 @@ export function toGradedAttempt(definition: QuizDefinition, row: StoredAttempt):
   };
 }
 
-async function attemptRecords(userId: string, quizId: string): Promise<AttemptRecord[]> {
-  const rows = await db().quizAttempt.findMany({ where: { userId, quizId }, orderBy: { attemptNumber: "asc" } });
-  return rows.map(toAttemptRecord);
+type AttemptRow = StoredAttempt & { submissionId: string; quizId: string };
+
+async function attemptRows(userId: string, quizId: string): Promise<AttemptRow[]> {
+  return db().quizAttempt.findMany({ where: { userId, quizId }, orderBy: { attemptNumber: "asc" } });
 }
 
+async function replayOf(user: SessionUser, existing: AttemptRow, rows: AttemptRow[]): Promise<SubmitOutcome> {
+  const [quizId, version] = [existing.quizId, existing.quizVersionId.slice(existing.quizId.length + 1)];
+  const definition = await findQuizDefinition(quizId, version);
+  if (!definition) throw new HttpError(409, "This attempt's quiz version is no longer stored.");
+  const review = reviewFor(definition, rows.map(toAttemptRecord), toGradedAttempt(definition, existing));
+  return { status: "replayed", attemptNumber: existing.attemptNumber, review };
+}
+
+/** The first result for this submissionId, if any; a submissionId already used for another quiz is refused. */
 async function replay(user: SessionUser, input: SubmitAttemptInput): Promise<SubmitOutcome | null> {
   const existing = await db().quizAttempt.findUnique({
     where: { userId_submissionId: { userId: user.id, submissionId: input.submissionId } },
-    include: { quizVersion: true },
   });
   if (!existing) return null;
   if (existing.quizId !== input.quizId) throw new HttpError(409, "This submission id was already used for another quiz.", { submissionId: "reused" });
-  const definition = JSON.parse(existing.quizVersion.definition) as QuizDefinition;
-  const review = reviewFor(definition, await attemptRecords(user.id, input.quizId), toGradedAttempt(definition, existing));
-  return { status: "replayed", attemptNumber: existing.attemptNumber, review };
+  return replayOf(user, existing, await attemptRows(user.id, input.quizId));
 }
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
 
 export async function submitAttempt(user: SessionUser, input: SubmitAttemptInput): Promise<SubmitOutcome> {
-  const replayed = await replay(user, input);
-  if (replayed) return replayed;
+  // One read serves three purposes: replay detection, the next attempt number and the review's history.
+  // A submissionId used before for another quiz is not in these rows; the insert's unique index catches it.
+  let rows = await attemptRows(user.id, input.quizId);
+  const earlier = rows.find((row) => row.submissionId === input.submissionId);
+  if (earlier) return replayOf(user, earlier, rows);
 
   const definition = await findQuizDefinition(input.quizId, input.quizVersion);
   if (!definition) throw new HttpError(409, "This quiz has changed since the page loaded. Reload the page to get the current version.");
@@ -64,17 +74,18 @@ export async function submitAttempt(user: SessionUser, input: SubmitAttemptInput
     throw new HttpError(400, "Some answers do not match this quiz.", Object.fromEntries(graded.issues.map((issue) => [issue.field, issue.message])));
   }
 
-  // A concurrent submission can take the attempt number we computed; then we recount and try again.
+  // A concurrent submission can take the attempt number we computed; then we reread and try again.
   for (let tries = 0; tries < 8; tries++) {
-    const last = await db().quizAttempt.findFirst({
-      where: { userId: user.id, quizId: definition.id },
-      orderBy: { attemptNumber: "desc" },
-      select: { attemptNumber: true },
-    });
-    const used = last?.attemptNumber ?? 0;
-    if (!canAttempt(definition.policy, used)) throw new HttpError(409, "You have used all your attempts at this quiz.");
+    if (tries > 0) rows = await attemptRows(user.id, definition.id);
+    const used = rows.at(-1)?.attemptNumber ?? 0;
+    if (!canAttempt(definition.policy, used)) {
+      const raced = await replay(user, input); // a retry of a submission that took the last attempt
+      if (raced) return raced;
+      throw new HttpError(409, "You have used all your attempts at this quiz.");
+    }
+    let created: AttemptRow;
     try {
-      await db().quizAttempt.create({
+      created = await db().quizAttempt.create({
         data: {
           userId: user.id,
           quizId: definition.id,
@@ -94,8 +105,7 @@ export async function submitAttempt(user: SessionUser, input: SubmitAttemptInput
       if (raced) return raced;
       continue;
     }
-    const attempts = await attemptRecords(user.id, definition.id);
-    const review = reviewFor(definition, attempts, graded.attempt);
+    const review = reviewFor(definition, [...rows, created].map(toAttemptRecord), graded.attempt);
     if (review.standing.completesLesson) await markLessonComplete(user.id, definition.courseSlug, definition.lessonSlug);
     await db().quizDraft.deleteMany({ where: { userId: user.id, quizId: definition.id } });
     return { status: "created", attemptNumber: used + 1, review };

@@ -23,7 +23,7 @@ export function planSubmissions(learners: number, quizzes: QuizTarget[], perQuiz
   return plan;
 }
 
-async function sendOnce(client: SessionClient, plan: PlannedSubmission, result: SubmissionResult, stopped: () => boolean) {
+async function sendOnce(client: SessionClient, plan: PlannedSubmission, result: SubmissionResult, stopped: () => boolean, onAck?: () => void) {
   // 503 means "busy, nothing recorded, send again": a real client retries it under the same id.
   for (let tries = 0; tries < 6 && !stopped(); tries++) {
     try {
@@ -32,6 +32,7 @@ async function sendOnce(client: SessionClient, plan: PlannedSubmission, result: 
       });
       const body = response.body as { attemptNumber?: number; status?: string } | undefined;
       result.answers.push({ status: response.status, attemptNumber: body?.attemptNumber, outcome: body?.status });
+      if (response.status === 200 || response.status === 201) onAck?.();
       if (response.status !== 503) return;
     } catch {
       result.networkErrors++;
@@ -46,15 +47,16 @@ export async function runSubmissions(
   plan: PlannedSubmission[],
   concurrency: number,
   stopped: () => boolean = () => false,
+  onAck?: () => void,
 ): Promise<SubmissionResult[]> {
   const results = plan.map((entry) => ({ plan: entry, answers: [], networkErrors: 0 }) as SubmissionResult);
   await runPool(results, concurrency, async (result) => {
     if (stopped()) return;
     const client = clients[result.plan.learner]!;
-    const first = [sendOnce(client, result.plan, result, stopped)];
-    if (result.plan.sends > 1) first.push(sendOnce(client, result.plan, result, stopped)); // the same id twice at once
+    const first = [sendOnce(client, result.plan, result, stopped, onAck)];
+    if (result.plan.sends > 1) first.push(sendOnce(client, result.plan, result, stopped, onAck)); // the same id twice at once
     await Promise.all(first);
-    for (let extra = 2; extra < result.plan.sends; extra++) await sendOnce(client, result.plan, result, stopped);
+    for (let extra = 2; extra < result.plan.sends; extra++) await sendOnce(client, result.plan, result, stopped, onAck);
   });
   return results;
 }
