@@ -67,7 +67,8 @@ async function main() {
   await section("conformal", async () => {
     const conformal = await runConformalBench();
     results.conformal = conformal;
-    summary.push(`conformal λ̂ exact vs grid: ${JSON.stringify(conformal).slice(0, 400)}`);
+    const rows = (conformal.rows ?? []) as { n: number; exactMs: number; gridScanMs: number; speedup: number }[];
+    for (const row of rows) summary.push(`conformal λ̂ n=${row.n}: exact ${row.exactMs} ms, grid ${row.gridScanMs} ms, ${row.speedup}× faster`);
   });
 
   const sqliteUrl = skip.has("pages") && skip.has("submissions") && skip.has("lighthouse") ? "" : freshSqlite();

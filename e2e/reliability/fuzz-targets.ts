@@ -1,17 +1,18 @@
 // The fuzzer's table of endpoints. Each target turns a valid request into fast-check generators of
 // malformed ones (missing fields, wrong types, bad JSON, huge payloads, unknown ids). Adding a route is
-// one line: name it, give a valid example, and say who calls it.
+// one line: name it, give a valid example, and say who calls it, e.g.
+//   { name: "studio draft", caller: "instructor", runs: 1000, request: (c) => jsonPost("PUT", `/api/studio/...`, { ... }) },
 import fc from "fast-check";
 
 export type FuzzRequest = { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: string; raw?: string; contentType?: string; kind: string };
 export type FuzzContext = { quizId: string; quizVersion: string; itemIds: string[]; choiceIds: string[]; courseSlug: string; lessonSlug: string; csrfToken: string };
 export type FuzzTarget = {
   name: string;
-  caller: "anonymous" | "student";
+  /** Who sends it: signed out, a new student, or the seeded demo instructor (for instructor routes). */
+  caller: "anonymous" | "student" | "instructor";
   runs: number;
   /** GET routes must never change the database, whatever they answer. */
   readOnly?: boolean;
-  /** Anonymous sign-in traffic gets a per-target client address, so it never locks out the rest of the suite. */
   request: (context: FuzzContext) => fc.Arbitrary<FuzzRequest>;
 };
 
@@ -68,7 +69,7 @@ export function malformedJson(valid: Json): fc.Arbitrary<{ raw: string; kind: st
 }
 
 const unknownId = fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.constantFrom("..", "%00", "<script>", "' OR 1=1 --", "__proto__", "constructor", "x".repeat(300)));
-const jsonPost = (method: FuzzRequest["method"], path: string, valid: Json) =>
+export const jsonPost = (method: FuzzRequest["method"], path: string, valid: Json) =>
   malformedJson(valid).map(({ raw, kind }) => ({ method, path, raw, kind }) satisfies FuzzRequest);
 const withKind = (kind: string) => (request: Omit<FuzzRequest, "kind">): FuzzRequest => ({ ...request, kind });
 

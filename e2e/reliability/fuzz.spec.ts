@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { expect, test } from "@playwright/test";
 import { openDbProbe } from "@/scripts/reliability/db-probe";
 import { leaksStackTrace, SessionClient } from "@/scripts/reliability/session-client";
+import { DEMO } from "../support";
 import { BASE_URL, LESSON, newStudent, quizFixture } from "./support";
 import { FUZZ_TARGETS, type FuzzRequest } from "./fuzz-targets";
 
@@ -15,6 +16,9 @@ test("fuzz: ≥ 10,000 malformed requests, no 5xx, no stack trace, no change fro
   const probe = await openDbProbe();
   const student = await newStudent(BASE_URL, "fuzz");
   const anonymous = new SessionClient(BASE_URL);
+  const instructor = new SessionClient(BASE_URL);
+  await instructor.signIn(DEMO.instructor.email, DEMO.instructor.password);
+  const clients = { student, anonymous, instructor };
   const quiz = quizFixture("l1-check");
   const context = { ...quiz, ...LESSON, csrfToken: await anonymous.csrfToken() };
   const figures: Record<string, { sent: number; rejected: number; accepted: number; statuses: Record<number, number> }> = {};
@@ -32,7 +36,7 @@ test("fuzz: ≥ 10,000 malformed requests, no 5xx, no stack trace, no change fro
       const before = await probe.snapshot();
       const results = await Promise.all(
         batch.map(async (request: FuzzRequest, offset) => {
-          const client = target.caller === "student" ? student : anonymous;
+          const client = clients[target.caller];
           // A client address per request: sign-in failures must not lock out the rest of the suite.
           const response = await client.send(request.method, request.path, {
             raw: request.raw,
