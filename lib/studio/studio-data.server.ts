@@ -3,7 +3,7 @@ import "server-only";
 // currently has (draft, newest revision or content/ file), and the editor's starting state.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { readCompiledCourse, readCompiledLesson } from "@/lib/content/compiled-store";
+import { listCompiledCourses, readCompiledCourse, readCompiledLesson } from "@/lib/content/compiled-store";
 import { SLUG_PATTERN } from "@/lib/content/schemas";
 import type { CompiledLesson, LessonFacts, LessonSummary } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
@@ -152,4 +152,14 @@ export async function loadEditorState(courseSlug: string, lessonSlug: string): P
       source: revision.source,
     })),
   };
+}
+
+export type StudioCourse = { slug: string; title: string; lessons: OverlaidLesson[] };
+
+/** Every course with all its lessons (hidden and draft-only ones too), for the studio's front page. */
+export async function studioOverview(): Promise<StudioCourse[]> {
+  const courses = await listCompiledCourses();
+  return Promise.all(
+    courses.map(async (course) => ({ slug: course.manifest.slug, title: course.manifest.title, lessons: overlayLessons(course.lessons, await studioRows(course.manifest.slug)) })),
+  );
 }
