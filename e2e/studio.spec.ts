@@ -116,6 +116,37 @@ test("an instructor writes a lesson with live preview and errors, publishes it, 
   await student.close();
 });
 
+test("nothing is lost: a network failure is retried and said, and an expired session keeps a local copy restored after sign-in", async ({ page }) => {
+  await signInViaApi(page, DEMO.instructor.email, DEMO.instructor.password);
+  const slug = `offline-${randomUUID().slice(0, 8)}`;
+  expect((await page.request.post(`/api/studio/courses/${COURSE}/lessons`, { data: { slug, title: "Offline" } })).status()).toBe(201);
+  await page.goto(`/studio/${COURSE}/${slug}`);
+  await expect(page.getByTestId("studio-preview")).toContainText("Write the lesson here.");
+  const status = page.getByTestId("studio-save-status");
+
+  let failures = 2;
+  await page.route("**/draft", (route) => (failures-- > 0 ? route.abort("internetdisconnected") : route.continue()));
+  const offline = `Written offline ${randomUUID()}`;
+  await typeSource(page, lessonText(slug, "Offline", offline));
+  await expect(status).toContainText("Connection problem; retrying");
+  await expect(status).toContainText("Draft saved", { timeout: 20_000 });
+  await page.unroute("**/draft");
+  expect(await (await page.request.get(`${lessonApi(slug)}/source?from=draft`)).text()).toContain(offline);
+
+  await page.context().clearCookies();
+  const unsaved = `Written after the session expired ${randomUUID()}`;
+  await typeSource(page, lessonText(slug, "Offline", unsaved));
+  await expect(status).toHaveAttribute("data-kind", "signed-out");
+  await expect(status).toContainText("Your session has expired");
+
+  await signInViaApi(page, DEMO.instructor.email, DEMO.instructor.password);
+  await page.goto(`/studio/${COURSE}/${slug}`);
+  await expect(page.getByTestId("studio-notice")).toContainText("Restored your unsaved text from this browser");
+  await expect(page.locator(".cm-content")).toContainText(unsaved);
+  await expect(status).toContainText("Draft saved");
+  expect(await (await page.request.get(`${lessonApi(slug)}/source?from=draft`)).text()).toContain(unsaved);
+});
+
 test("a save against a stale draft or a stale base revision is refused with 409, and nothing is overwritten", async ({ page }) => {
   await signInViaApi(page, DEMO.instructor.email, DEMO.instructor.password);
   const slug = `conflict-${randomUUID().slice(0, 8)}`;

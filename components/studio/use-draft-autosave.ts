@@ -32,6 +32,8 @@ export function useDraftAutosave(options: { courseSlug: string; lessonSlug: stri
           (attempt) => setStatus({ kind: "retrying", attempt }),
         );
         lastSaved.current = text;
+        // Drop the local copy only if it is this exact text; newer typing keeps its copy.
+        if (localCopy.read(courseSlug, lessonSlug)?.source === text) localCopy.clear(courseSlug, lessonSlug);
         onSaved(saved);
         setStatus({ kind: "saved", at: saved.savedAt });
       } catch (error) {
@@ -46,10 +48,7 @@ export function useDraftAutosave(options: { courseSlug: string; lessonSlug: stri
 
   // The local copy is written on every change and dropped only once the server has this exact text.
   useEffect(() => {
-    if (source === lastSaved.current) {
-      if (status.kind === "saved") localCopy.clear(courseSlug, lessonSlug);
-      return;
-    }
+    if (source === lastSaved.current) return;
     localCopy.write(courseSlug, lessonSlug, { source, ...base });
     if (blocked || status.kind === "saving" || status.kind === "retrying") return;
     setStatus({ kind: "unsaved" });
