@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkLessonOrder, checkNewLessonSlug, condenseDiff, decideWrite, lineDiff, newLessonSource } from "./revision-rules";
+import { checkLessonOrder, checkNewLessonSlug, condenseDiff, decideWrite, lineDiff, newLessonSource, withFrontmatterTitle } from "./revision-rules";
 
 const at = new Date("2026-01-02T03:04:00Z");
 
@@ -78,5 +78,16 @@ describe("lineDiff and condenseDiff", () => {
     const after = before.replace("line 10\n", "line ten\n");
     const condensed = condenseDiff(lineDiff(before, after), 1);
     expect(condensed).toEqual([null, { kind: "same", text: "line 9" }, { kind: "removed", text: "line 10" }, { kind: "added", text: "line ten" }, { kind: "same", text: "line 11" }, null]);
+  });
+});
+
+describe("withFrontmatterTitle", () => {
+  it("replaces only the frontmatter title", () => {
+    const source = "---\ntitle: Old\nslug: x\n---\n\ntitle: not this one\n";
+    expect(withFrontmatterTitle(source, "New $1 title")).toBe('---\ntitle: "New $1 title"\nslug: x\n---\n\ntitle: not this one\n');
+  });
+  it("adds a title when there is none, and leaves text without frontmatter alone", () => {
+    expect(withFrontmatterTitle("---\nslug: x\n---\nbody", "T")).toBe('---\ntitle: "T"\nslug: x\n---\nbody');
+    expect(withFrontmatterTitle("# no frontmatter", "T")).toBe("# no frontmatter");
   });
 });

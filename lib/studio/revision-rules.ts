@@ -68,6 +68,16 @@ export function newLessonSource(title: string, slug: string): string {
   return `---\ntitle: ${quoted}\nslug: ${slug}\nsummary: One or two sentences shown on the syllabus.\nestimatedMinutes: 15\nobjectives:\n  - State what the learner will be able to do.\n---\n\n## Introduction\n\nWrite the lesson here.\n`;
 }
 
+/** The same text with the frontmatter title replaced (a rename must survive the next publish). */
+export function withFrontmatterTitle(source: string, title: string): string {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
+  if (!match) return source;
+  const body = match[1]!;
+  const line = `title: ${JSON.stringify(title)}`;
+  const renamed = /^title:.*$/m.test(body) ? body.replace(/^title:.*$/m, () => line) : `${line}\n${body}`;
+  return source.slice(0, match.index) + match[0].replace(body, () => renamed) + source.slice(match.index + match[0].length);
+}
+
 export type DiffLine = { kind: "added" | "removed" | "same"; text: string };
 
 /** A line diff of two revisions, for the history view. */

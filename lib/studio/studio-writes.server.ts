@@ -10,7 +10,7 @@ import type { ContentDiagnostic } from "@/lib/content/diagnostics";
 import type { LessonFacts, LessonSummary } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
 import { HttpError } from "@/lib/http/route";
-import { checkLessonOrder, checkNewLessonSlug, decideWrite, newLessonSource, type EditorBase } from "./revision-rules";
+import { checkLessonOrder, checkNewLessonSlug, decideWrite, newLessonSource, withFrontmatterTitle, type EditorBase } from "./revision-rules";
 import { analyzeSourceFacts, checkAgainstCourse, compileStudioSource, hasErrors, studioFileLabel } from "./studio-compile.server";
 import { currentDraft, ensureStudioLesson, headRevision, readFileLessonSource, studioCourseLessons, type StoredCompilation } from "./studio-data.server";
 
@@ -142,13 +142,38 @@ export async function createLesson(user: SessionUser, courseSlug: string, input:
   return { courseSlug, lessonSlug: input.slug };
 }
 
-export async function updateLesson(courseSlug: string, lessonSlug: string, input: { title?: string; published?: boolean }) {
+export async function updateLesson(user: SessionUser, courseSlug: string, lessonSlug: string, input: { title?: string; published?: boolean }) {
   const row = await ensureStudioLesson(courseSlug, lessonSlug);
   if (input.published && !row.fromFile && !row.publishedRevisionId) {
     throw new HttpError(409, "This lesson has never been published. Open it in the editor and publish a revision first.");
   }
+  if (input.title !== undefined) await renameInDraft(user, row.id, courseSlug, lessonSlug, input.title);
   await db().studioLesson.update({ where: { id: row.id }, data: { title: input.title, published: input.published } });
   revalidateLesson(courseSlug, lessonSlug);
+}
+
+/**
+ * The new title goes into the draft's frontmatter too (a new draft version, so an editor open on the old one
+ * gets a 409 rather than silently undoing the rename), and the next publish keeps it.
+ */
+async function renameInDraft(user: SessionUser, lessonId: string, courseSlug: string, lessonSlug: string, title: string) {
+  const [head, draft] = await Promise.all([headRevision(lessonId), currentDraft(lessonId)]);
+  if (draft) {
+    const { count } = await db().lessonDraft.updateMany({
+      where: { lessonId, version: draft.version },
+      data: { source: withFrontmatterTitle(draft.source, title), version: draft.version + 1, updatedById: user.id },
+    });
+    if (count === 0) throw new HttpError(409, STALE_DRAFT, { conflict: "stale-draft" });
+    return;
+  }
+  const source = head?.source ?? (await readFileLessonSource(courseSlug, lessonSlug));
+  if (source === null) return;
+  try {
+    await db().lessonDraft.create({ data: { lessonId, source: withFrontmatterTitle(source, title), version: 1, updatedById: user.id, baseRevisionId: head?.id ?? null } });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new HttpError(409, STALE_DRAFT, { conflict: "stale-draft" });
+    throw error;
+  }
 }
 
 export async function reorderLessons(courseSlug: string, slugs: readonly string[]) {

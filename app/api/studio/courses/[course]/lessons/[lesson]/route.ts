@@ -6,5 +6,5 @@ export const PATCH = jsonRoute<"instructor", typeof updateLessonBody, { course: 
   access: "instructor",
   body: updateLessonBody,
   maxBytes: 4096,
-  handler: ({ body, params }) => updateLesson(params.course, params.lesson, body),
+  handler: ({ user, body, params }) => updateLesson(user, params.course, params.lesson, body),
 });
