@@ -1,5 +1,6 @@
 // The studio: who may use it, the edit → preview → publish → student journey, conflicts, history, analytics CSV.
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { expect, type APIRequestContext, type Page, test } from "@playwright/test";
 import { COURSE, DEMO, LESSONS, quizDefinition, signedInStudent, signInViaApi } from "./support";
 
@@ -113,6 +114,33 @@ test("an instructor writes a lesson with live preview and errors, publishes it, 
   // Hide it again so the other journeys see the course as shipped.
   expect((await page.request.patch(lessonApi(slug), { data: { published: false } })).status()).toBe(200);
   expect((await student.goto(`/courses/${COURSE}/${slug}`))?.status()).toBe(404);
+  await student.close();
+});
+
+test("a studio revision of a file lesson overrides the file, with a badge, until the file is served again", async ({ page, browser }) => {
+  const lesson = LESSONS[4];
+  const original = readFileSync(`content/courses/${COURSE}/${lesson}.mdx`, "utf8");
+  const marker = `Studio addition ${randomUUID()}`;
+  await signInViaApi(page, DEMO.instructor.email, DEMO.instructor.password);
+  await page.goto(`/studio/${COURSE}/${lesson}`);
+  await expect(page.getByTestId("studio-preview")).toContainText("Preview compiled in", { timeout: 20_000 });
+  await typeSource(page, original.replace(/\n---\n/, `\n---\n\n${marker}\n`));
+  await expect(page.getByTestId("studio-preview")).toContainText(marker, { timeout: 20_000 });
+  await expect(page.getByTestId("studio-save-status")).toContainText("Draft saved");
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByTestId("studio-notice")).toContainText("Published revision");
+
+  await page.goto("/studio");
+  const row = page.getByTestId(`studio-lesson-${lesson}`);
+  await expect(row.getByText("edited in studio")).toBeVisible();
+  const student = await browser.newPage();
+  await student.goto(`/courses/${COURSE}/${lesson}`);
+  await expect(student.getByRole("main")).toContainText(marker);
+
+  await row.getByRole("button", { name: "Serve the file again" }).click();
+  await expect(row.getByText("edited in studio")).toHaveCount(0);
+  await student.goto(`/courses/${COURSE}/${lesson}`);
+  await expect(student.getByRole("main")).not.toContainText(marker);
   await student.close();
 });
 

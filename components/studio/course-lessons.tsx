@@ -68,6 +68,11 @@ export function CourseLessons({ courseSlug, title, lessons }: { courseSlug: stri
               <button type="button" className={small} disabled={busy} onClick={() => run(() => studioFetch(lessonApi(courseSlug, lesson.slug), "PATCH", { published: !lesson.published }))}>
                 {lesson.published ? "Unpublish" : "Publish"}
               </button>
+              {lesson.editedInStudio && lesson.fromFile && (
+                <button type="button" className={small} disabled={busy} onClick={() => run(() => studioFetch(lessonApi(courseSlug, lesson.slug), "PATCH", { serveFile: true }))}>
+                  Serve the file again
+                </button>
+              )}
               <Link href={`/studio/${courseSlug}/${lesson.slug}`} className={small}>Edit</Link>
               <a href={`${lessonApi(courseSlug, lesson.slug)}/source`} className={small}>Download .mdx</a>
             </span>

@@ -14,8 +14,13 @@ export const publishBody = z.object({ source, ...base, message: z.string().trim(
 export const restoreBody = z.object(base);
 export const createLessonBody = z.object({ slug: z.string().trim().min(1).max(80), title: z.string().trim().min(1, "Give the lesson a title.").max(200) });
 export const updateLessonBody = z
-  .object({ title: z.string().trim().min(1, "A title cannot be empty.").max(200).optional(), published: z.boolean().optional() })
-  .refine((body) => body.title !== undefined || body.published !== undefined, "Send a title or published.");
+  .object({
+    title: z.string().trim().min(1, "A title cannot be empty.").max(200).optional(),
+    published: z.boolean().optional(),
+    /** Stop serving the studio revision of a file lesson; students get the content/ file again. History is kept. */
+    serveFile: z.literal(true).optional(),
+  })
+  .refine((body) => body.title !== undefined || body.published !== undefined || body.serveFile !== undefined, "Send a title, published or serveFile.");
 export const orderBody = z.object({ slugs: z.array(z.string().min(1).max(100)).min(1).max(500) });
 
 export type DraftBody = z.infer<typeof draftBody>;

@@ -95,10 +95,15 @@ export async function currentDraft(lessonId: string) {
   return db().lessonDraft.findUnique({ where: { lessonId }, include: { updatedBy: { select: { name: true } } } });
 }
 
-/** The text students are served now: the newest revision, else the content/ file. */
-export async function publishedSource(lessonId: string | null, courseSlug: string, lessonSlug: string): Promise<string | null> {
-  const head = lessonId ? await headRevision(lessonId) : null;
-  return head?.source ?? (await readFileLessonSource(courseSlug, lessonSlug));
+/** The text students are served now: the published revision, else the content/ file, else the newest revision. */
+export async function publishedSource(row: { publishedRevisionId: string | null; id: string } | null, courseSlug: string, lessonSlug: string): Promise<string | null> {
+  if (row?.publishedRevisionId) {
+    const revision = await db().lessonRevision.findUnique({ where: { id: row.publishedRevisionId }, select: { source: true } });
+    if (revision) return revision.source;
+  }
+  const file = await readFileLessonSource(courseSlug, lessonSlug);
+  if (file !== null) return file;
+  return row ? ((await headRevision(row.id))?.source ?? null) : null;
 }
 
 export type RevisionListing = { id: string; number: number; authorName: string; message: string | null; createdAt: string; source: string };
@@ -129,7 +134,8 @@ export async function loadEditorState(courseSlug: string, lessonSlug: string): P
     ? await Promise.all([currentDraft(row.id), db().lessonRevision.findMany({ where: { lessonId: row.id }, orderBy: { number: "desc" }, include: { author: { select: { name: true } } } })])
     : [null, []];
   const head = revisions[0] ?? null;
-  const published = head?.source ?? (await readFileLessonSource(courseSlug, lessonSlug)) ?? "";
+  const served = revisions.find((revision) => revision.id === row?.publishedRevisionId);
+  const published = served?.source ?? (await readFileLessonSource(courseSlug, lessonSlug)) ?? head?.source ?? "";
   return {
     courseSlug,
     lessonSlug,

@@ -142,13 +142,17 @@ export async function createLesson(user: SessionUser, courseSlug: string, input:
   return { courseSlug, lessonSlug: input.slug };
 }
 
-export async function updateLesson(user: SessionUser, courseSlug: string, lessonSlug: string, input: { title?: string; published?: boolean }) {
+export async function updateLesson(user: SessionUser, courseSlug: string, lessonSlug: string, input: { title?: string; published?: boolean; serveFile?: true }) {
   const row = await ensureStudioLesson(courseSlug, lessonSlug);
+  if (input.serveFile && !row.fromFile) throw new HttpError(409, "This lesson was created in the studio; it has no file to go back to.");
   if (input.published && !row.fromFile && !row.publishedRevisionId) {
     throw new HttpError(409, "This lesson has never been published. Open it in the editor and publish a revision first.");
   }
   if (input.title !== undefined) await renameInDraft(user, row.id, courseSlug, lessonSlug, input.title);
-  await db().studioLesson.update({ where: { id: row.id }, data: { title: input.title, published: input.published } });
+  await db().studioLesson.update({
+    where: { id: row.id },
+    data: { title: input.title, published: input.published, ...(input.serveFile ? { publishedRevisionId: null } : {}) },
+  });
   revalidateLesson(courseSlug, lessonSlug);
 }
 
