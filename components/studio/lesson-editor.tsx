@@ -27,6 +27,8 @@ export type EditorProps = {
   initialSource: string;
   initialBase: EditorBase;
   headNumber: number;
+  /** A file lesson whose studio revisions (if any) are not served. */
+  servingFile: boolean;
   draftSavedAt: string | null;
   draftSavedBy: string | null;
   revisions: RevisionView[];
@@ -52,6 +54,7 @@ export function LessonEditor(props: EditorProps) {
   const [source, setSource] = useState(props.initialSource);
   const [base, setBase] = useState<EditorBase>(props.initialBase);
   const [headNumber, setHeadNumber] = useState(props.headNumber);
+  const [servingFile, setServingFile] = useState(props.servingFile);
   const [notice, setNotice] = useState<string | null>(null);
   const [publishDiagnostics, setPublishDiagnostics] = useState<ContentDiagnostic[]>([]);
   const [publishing, setPublishing] = useState(false);
@@ -76,6 +79,7 @@ export function LessonEditor(props: EditorProps) {
       const result = await studioFetch<{ revisionId: string; number: number }>(`${lessonApi(courseSlug, lessonSlug)}/publish`, "POST", { source, ...base });
       setBase({ baseRevisionId: result.revisionId, draftVersion: null });
       setHeadNumber(result.number);
+      setServingFile(false);
       autosave.markSaved(source);
       localCopy.clear(courseSlug, lessonSlug);
       setNotice(`Published revision ${result.number}. Students see it now.`);
@@ -116,7 +120,8 @@ export function LessonEditor(props: EditorProps) {
           </p>
           <h1 className="text-2xl font-bold">{props.title}</h1>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            {headNumber > 0 ? `Revision ${headNumber} is published.` : "Never published from the studio."} {props.published ? "" : "Hidden from students."}
+            {servingFile ? "Students see the content/ file. " : headNumber > 0 ? `Students see revision ${headNumber}. ` : "Never published. "}
+            {props.published ? "" : "Hidden from students."}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">

@@ -18,6 +18,7 @@ export async function editorPageData(courseSlug: string, lessonSlug: string): Pr
     initialSource: state.source,
     initialBase: { baseRevisionId: state.baseRevisionId, draftVersion: state.draftVersion },
     headNumber: state.headNumber,
+    servingFile: state.servingFile,
     draftSavedAt: state.draftSavedAt,
     draftSavedBy: state.draftSavedBy,
     revisions: state.revisions.map(({ source: _source, ...revision }) => ({ ...revision, diff: diffs.get(revision.id) ?? [] })),

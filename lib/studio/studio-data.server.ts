@@ -119,6 +119,7 @@ export type EditorState = {
   publishedSource: string;
   baseRevisionId: string | null;
   headNumber: number;
+  servingFile: boolean;
   draftVersion: number | null;
   draftSavedAt: string | null;
   draftSavedBy: string | null;
@@ -146,6 +147,7 @@ export async function loadEditorState(courseSlug: string, lessonSlug: string): P
     publishedSource: published,
     baseRevisionId: head?.id ?? null,
     headNumber: head?.number ?? 0,
+    servingFile: listed.fromFile && !served,
     draftVersion: draft?.version ?? null,
     draftSavedAt: draft?.updatedAt.toISOString() ?? null,
     draftSavedBy: draft?.updatedBy.name ?? null,
