@@ -1,5 +1,6 @@
 // One quiz's statistics: item table with a facility bar, choice frequencies, flags, and the learner progress table.
 import type { QuizAnalytics } from "@/lib/studio/analytics.server";
+import { ItemChart } from "./item-chart";
 
 const pct = (value: number | null) => (value === null ? "–" : `${Math.round(value * 100)}%`);
 const num = (value: number | null) => (value === null ? "–" : value.toFixed(2));
@@ -15,6 +16,10 @@ export function QuizAnalyticsTable({ quiz, learnerName }: { quiz: QuizAnalytics;
       <p className="text-sm">
         {stats.attemptCount} attempts by {stats.learnerCount} learners; {stats.analysedAttemptCount} analysed; mean score {pct(stats.meanFraction)}.
       </p>
+      <ItemChart
+        label={`Facility against discrimination for the items of ${definition.title}; ${stats.flaggedItemIds.length} with negative discrimination.`}
+        points={stats.items.flatMap((item) => (item.facilityIndex !== null && item.discriminationIndex !== null ? [{ itemId: item.itemId, facility: item.facilityIndex, discrimination: item.discriminationIndex }] : []))}
+      />
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead>

@@ -8,15 +8,19 @@ import { gradebookCsv } from "@/lib/analytics/csv";
 import { db } from "@/lib/db/client";
 import type { GradedItem } from "@/lib/quiz/grade";
 import type { QuizDefinition } from "@/lib/quiz/types";
+import { studioCourseLessons } from "./studio-data.server";
 
 export type QuizAnalytics = { definition: QuizDefinition; stats: QuizStats; progress: LearnerProgressRow[] };
 export type CourseAnalytics = { courseSlug: string; quizzes: QuizAnalytics[]; gradebook: Gradebook; learners: Map<string, string> };
 
+/** The newest version of every quiz the course ever had, in syllabus order (lessons no longer listed last). */
 async function newestDefinitions(courseSlug: string): Promise<QuizDefinition[]> {
-  const versions = await db().quizVersion.findMany({ where: { courseSlug }, orderBy: { createdAt: "desc" } });
+  const [versions, lessons] = await Promise.all([db().quizVersion.findMany({ where: { courseSlug }, orderBy: { createdAt: "desc" } }), studioCourseLessons(courseSlug)]);
   const newest = new Map<string, QuizDefinition>();
   for (const version of versions) if (!newest.has(version.quizId)) newest.set(version.quizId, JSON.parse(version.definition) as QuizDefinition);
-  return [...newest.values()].sort((a, b) => a.lessonSlug.localeCompare(b.lessonSlug) || a.id.localeCompare(b.id));
+  const order = new Map((lessons ?? []).map((lesson, index) => [lesson.slug, index]));
+  const rank = (definition: QuizDefinition) => order.get(definition.lessonSlug) ?? Number.MAX_SAFE_INTEGER;
+  return [...newest.values()].sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
 }
 
 export async function courseAnalytics(courseSlug: string, basis: "first" | "all" = "first"): Promise<CourseAnalytics> {
