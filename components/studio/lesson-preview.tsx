@@ -1,6 +1,6 @@
 "use client";
 // Renders a compiled preview with exactly the student component map (components/mdx/lesson-components).
-// The bundle is evaluated here, in the instructor's browser (docs/decisions/0004-studio-preview-in-the-browser.md).
+// The bundle is evaluated here, in the instructor's browser (docs/decisions/0005-studio-preview-in-the-browser.md).
 import { getMDXComponent } from "mdx-bundler/client";
 import { Component, useMemo, type ReactNode } from "react";
 import { lessonComponents } from "@/components/mdx/lesson-components";
