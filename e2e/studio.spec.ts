@@ -207,6 +207,34 @@ test("a save against a stale draft or a stale base revision is refused with 409,
   expect((await page.request.patch(lessonApi(slug), { data: { published: false } })).status()).toBe(200);
 });
 
+test("two instructors on one lesson: the second save is refused in the editor, and after a reload the refused text is offered, not applied", async ({ page, browser }) => {
+  await signInViaApi(page, DEMO.instructor.email, DEMO.instructor.password);
+  const slug = `pair-${randomUUID().slice(0, 8)}`;
+  expect((await page.request.post(`/api/studio/courses/${COURSE}/lessons`, { data: { slug, title: "Pair" } })).status()).toBe(201);
+  const other = await browser.newPage();
+  await signInViaApi(other, DEMO.admin.email, DEMO.admin.password);
+  for (const editor of [page, other]) {
+    await editor.goto(`/studio/${COURSE}/${slug}`);
+    await expect(editor.getByTestId("studio-preview")).toContainText("Write the lesson here.");
+  }
+
+  await typeSource(page, lessonText(slug, "Pair", "Ann's paragraph."));
+  await expect(page.getByTestId("studio-save-status")).toContainText("Draft saved");
+  await typeSource(other, lessonText(slug, "Pair", "Bob's paragraph."));
+  const bobStatus = other.getByTestId("studio-save-status");
+  await expect(bobStatus).toHaveAttribute("data-kind", "conflict");
+  await expect(bobStatus).toContainText("Demo Instructor saved this draft (version 2)");
+  expect(await (await page.request.get(`${lessonApi(slug)}/source?from=draft`)).text()).toContain("Ann's paragraph.");
+
+  await other.reload();
+  await expect(other.getByTestId("studio-stale-copy")).toContainText("the lesson has changed on the server since");
+  await expect(other.locator(".cm-content")).toContainText("Ann's paragraph.");
+  await other.getByRole("button", { name: "Replace the draft with my text" }).click();
+  await expect(bobStatus).toContainText("Draft saved");
+  expect(await (await page.request.get(`${lessonApi(slug)}/source?from=draft`)).text()).toContain("Bob's paragraph.");
+  await other.close();
+});
+
 test("a file lesson downloads as .mdx, and the grades CSV has a row per learner", async ({ page, browser }) => {
   const quiz = quizDefinition("l3-structure-check");
   const learner = await browser.newPage();

@@ -4,12 +4,12 @@
 import Link from "next/link";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { ContentDiagnostic } from "@/lib/content/diagnostics";
 import type { EditorBase } from "@/lib/studio/revision-rules";
 import type { SavedDraft } from "@/lib/studio/studio-writes.server";
 import { LessonPreview } from "./lesson-preview";
-import { localCopy } from "./local-copy";
+import { localCopy, type LocalCopy } from "./local-copy";
 import { RevisionHistory, type RevisionView } from "./revision-history";
 import { SaveStatusLine } from "./save-status";
 import { lessonApi, StudioRequestError, studioFetch } from "./studio-api";
@@ -58,19 +58,39 @@ export function LessonEditor(props: EditorProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const [publishDiagnostics, setPublishDiagnostics] = useState<ContentDiagnostic[]>([]);
   const [publishing, setPublishing] = useState(false);
+  const [staleCopy, setStaleCopy] = useState<LocalCopy | null>(null);
   const preview = useLessonPreview(courseSlug, lessonSlug, source);
   const onSaved = useCallback((saved: SavedDraft) => setBase({ baseRevisionId: saved.baseRevisionId, draftVersion: saved.draftVersion }), []);
   const autosave = useDraftAutosave({ courseSlug, lessonSlug, source, base, onSaved });
 
-  // A copy left in this browser (session expired, tab closed, network down) comes back first.
+  // A copy left in this browser (session expired, tab closed, network down) comes back first, once, on open.
+  // If the lesson changed on the server since that copy was written, applying it would overwrite someone
+  // else's text, so the instructor decides.
+  const checkedLocalCopy = useRef(false);
   useEffect(() => {
+    if (checkedLocalCopy.current) return;
+    checkedLocalCopy.current = true;
     const kept = localCopy.read(courseSlug, lessonSlug);
-    if (kept && kept.source !== props.initialSource) {
-      setSource(kept.source);
-      setBase({ baseRevisionId: kept.baseRevisionId, draftVersion: kept.draftVersion });
-      setNotice(`Restored your unsaved text from this browser (kept ${new Date(kept.keptAt).toLocaleString()}). It is being saved now.`);
+    if (!kept || kept.source === props.initialSource) return;
+    const sameBase = kept.baseRevisionId === props.initialBase.baseRevisionId && kept.draftVersion === props.initialBase.draftVersion;
+    if (!sameBase) {
+      setStaleCopy(kept);
+      return;
     }
-  }, [courseSlug, lessonSlug, props.initialSource]);
+    setSource(kept.source);
+    setNotice(`Restored your unsaved text from this browser (kept ${new Date(kept.keptAt).toLocaleString()}). It is being saved now.`);
+  }, [courseSlug, lessonSlug, props.initialSource, props.initialBase]);
+
+  function resolveStaleCopy(apply: boolean) {
+    if (apply && staleCopy) {
+      setSource(staleCopy.source);
+      setNotice("Your text from this browser replaces the current draft. It is being saved now.");
+    } else {
+      localCopy.clear(courseSlug, lessonSlug);
+      setNotice("Your text from this browser was discarded.");
+    }
+    setStaleCopy(null);
+  }
 
   async function publish() {
     setPublishing(true);
@@ -101,6 +121,7 @@ export function LessonEditor(props: EditorProps) {
       setSource(result.source);
       setBase({ baseRevisionId: result.baseRevisionId, draftVersion: result.draftVersion });
       autosave.markSaved(result.source, result.savedAt);
+      localCopy.clear(courseSlug, lessonSlug);
       setNotice(`Revision ${result.restoredNumber} is now the draft. Publish to make it live.`);
       router.refresh();
     } catch (error) {
@@ -132,6 +153,19 @@ export function LessonEditor(props: EditorProps) {
           </button>
         </div>
       </div>
+      {staleCopy && (
+        <div role="alert" data-testid="studio-stale-copy" className="space-y-2 rounded-md border border-amber-400 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950/40">
+          <p>
+            This browser kept text you wrote at {new Date(staleCopy.keptAt).toLocaleString()} that never reached the server, and the lesson has changed on the server since.
+            The editor shows the current text. Use yours only if you mean to replace it.
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <button type="button" className="rounded-md border border-zinc-300 px-3 py-1 dark:border-zinc-700" onClick={() => resolveStaleCopy(true)}>Replace the draft with my text</button>
+            <button type="button" className="rounded-md border border-zinc-300 px-3 py-1 dark:border-zinc-700" onClick={() => resolveStaleCopy(false)}>Discard my text</button>
+            <a className="rounded-md border border-zinc-300 px-3 py-1 dark:border-zinc-700" download={`${lessonSlug}.mine.mdx`} href={`data:text/markdown;charset=utf-8,${encodeURIComponent(staleCopy.source)}`}>Download my text</a>
+          </div>
+        </div>
+      )}
       {notice && <p role="status" data-testid="studio-notice" className="rounded-md bg-zinc-100 p-3 text-sm dark:bg-zinc-800">{notice}</p>}
       <DiagnosticList diagnostics={publishDiagnostics} />
       <div className="grid gap-4 lg:grid-cols-2">
