@@ -1,18 +1,10 @@
 // The one component map for lessons: exactly the allowlist in lib/content/components.ts, nothing else.
-import dynamic from "next/dynamic";
 import { QuizRunner } from "@/components/quiz/quiz-runner";
 import type { CompiledLesson } from "@/lib/content/types";
 import { Callout } from "./callout";
 import { Figure } from "./figure";
+import { ConformalSandbox, GeneralisationFigure, GoodhartFigure, PreferenceFigure, ShiftMonitorFigure } from "./lazy-figures";
 import { CiteLink, orderedReferences, ReferenceList } from "./references";
-
-// Interactive figures are split per figure: a lesson downloads only the ones it uses (they carry
-// Observable Plot, d3 and worker code), instead of every lesson paying for all of them.
-const ConformalSandbox = dynamic(() => import("@/components/sandbox/conformal-sandbox").then((m) => m.ConformalSandbox));
-const GoodhartFigure = dynamic(() => import("./goodhart-figure").then((m) => m.GoodhartFigure));
-const GeneralisationFigure = dynamic(() => import("./generalisation-figure").then((m) => m.GeneralisationFigure));
-const PreferenceFigure = dynamic(() => import("./preference-figure").then((m) => m.PreferenceFigure));
-const ShiftMonitorFigure = dynamic(() => import("./shift-monitor-figure").then((m) => m.ShiftMonitorFigure));
 
 export function lessonComponents(lesson: CompiledLesson) {
   const references = orderedReferences(lesson.frontmatter.references, lesson.citations);

@@ -1,16 +1,47 @@
 import "server-only";
-// The app's one view of the course content: compiled files from content/, read through the compiled store.
-// Pages and routes ask here; none of them touch .content/ or the MDX compiler themselves.
+// The app's one view of the course content: compiled files from content/, read through the compiled store,
+// with the studio on top (a published studio revision replaces a file lesson, studio-created lessons join
+// the course, unpublished lessons are hidden). Pages and routes ask here; none of them touch .content/,
+// the studio tables or the MDX compiler themselves.
 import { listCompiledCourses, readCompiledCourse, readCompiledLesson } from "@/lib/content/compiled-store";
 import type { CompiledCourse, CompiledLesson, LessonSummary } from "@/lib/content/types";
 import { HttpError } from "@/lib/http/route";
+import { overlayLessons, visibleLessons } from "@/lib/studio/overlay";
+import { publishedStudioLesson, studioRows } from "@/lib/studio/studio-data.server";
 
 export type LessonNeighbours = { previous: LessonSummary | null; next: LessonSummary | null; position: number; total: number };
 
-export const listCourses = (): Promise<CompiledCourse[]> => listCompiledCourses();
-export const getCourse = (courseSlug: string): Promise<CompiledCourse | null> => readCompiledCourse(courseSlug);
-export const getLesson = (courseSlug: string, lessonSlug: string): Promise<CompiledLesson | null> =>
-  readCompiledLesson(courseSlug, lessonSlug);
+/**
+ * `next build` prerenders pages and may run before a database exists (a bare `npm run build`); then the
+ * file content is all there is. At run time a database error is a real error and is not hidden.
+ */
+async function duringBuildOr<T>(work: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (process.env.NEXT_PHASE === "phase-production-build") return fallback;
+    throw error;
+  }
+}
+
+async function withStudio(course: CompiledCourse): Promise<CompiledCourse> {
+  const rows = await duringBuildOr(() => studioRows(course.manifest.slug), []);
+  return rows.length === 0 ? course : { ...course, lessons: visibleLessons(overlayLessons(course.lessons, rows)) };
+}
+
+export async function listCourses(): Promise<CompiledCourse[]> {
+  return Promise.all((await listCompiledCourses()).map(withStudio));
+}
+
+export async function getCourse(courseSlug: string): Promise<CompiledCourse | null> {
+  const course = await readCompiledCourse(courseSlug);
+  return course ? withStudio(course) : null;
+}
+
+export async function getLesson(courseSlug: string, lessonSlug: string): Promise<CompiledLesson | null> {
+  const studio = await duringBuildOr(() => publishedStudioLesson(courseSlug, lessonSlug), { row: false, lesson: null });
+  return studio.row ? studio.lesson : readCompiledLesson(courseSlug, lessonSlug);
+}
 
 export async function lessonExists(courseSlug: string, lessonSlug: string): Promise<boolean> {
   const course = await getCourse(courseSlug);

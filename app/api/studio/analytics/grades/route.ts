@@ -1,0 +1,22 @@
+import { jsonRoute } from "@/lib/http/route";
+import { HttpError } from "@/lib/http/route";
+import { SLUG_PATTERN } from "@/lib/content/schemas";
+import { gradesCsv } from "@/lib/studio/analytics.server";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/studio/analytics/grades?course=<slug>: the course gradebook as CSV.
+export const GET = jsonRoute({
+  access: "instructor",
+  async handler({ request }) {
+    const course = new URL(request.url).searchParams.get("course") ?? "";
+    if (!SLUG_PATTERN.test(course)) throw new HttpError(400, "Name a course: ?course=<slug>.", { course: "required" });
+    return new Response(await gradesCsv(course), {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${course}-grades.csv"`,
+        "cache-control": "no-store",
+      },
+    });
+  },
+});

@@ -1,0 +1,12 @@
+import { jsonRoute } from "@/lib/http/route";
+import { previewLesson } from "@/lib/studio/preview.server";
+import { previewBody, STUDIO_BODY_BYTES } from "@/lib/studio/schemas";
+
+export const dynamic = "force-dynamic";
+
+export const POST = jsonRoute({
+  access: "instructor",
+  body: previewBody,
+  maxBytes: STUDIO_BODY_BYTES,
+  handler: ({ body }) => previewLesson(body.source, body.courseSlug, body.lessonSlug),
+});

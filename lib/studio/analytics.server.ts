@@ -1,0 +1,50 @@
+import "server-only";
+// Loads a course's attempts and hands them to lib/analytics (pure, tested there). Statistics are computed
+// against the newest version of each quiz; an attempt graded against an older version counts only for the
+// items that version shared with it (see computeQuizStats).
+import { computeQuizStats, type AttemptForStats, type QuizStats } from "@/lib/analytics/quiz-stats";
+import { gradebook, learnerProgress, type Gradebook, type LearnerProgressRow } from "@/lib/analytics/learner-progress";
+import { gradebookCsv } from "@/lib/analytics/csv";
+import { db } from "@/lib/db/client";
+import type { GradedItem } from "@/lib/quiz/grade";
+import type { QuizDefinition } from "@/lib/quiz/types";
+import { studioCourseLessons } from "./studio-data.server";
+
+export type QuizAnalytics = { definition: QuizDefinition; stats: QuizStats; progress: LearnerProgressRow[] };
+export type CourseAnalytics = { courseSlug: string; quizzes: QuizAnalytics[]; gradebook: Gradebook; learners: Map<string, string> };
+
+/** The newest version of every quiz the course ever had, in syllabus order (lessons no longer listed last). */
+async function newestDefinitions(courseSlug: string): Promise<QuizDefinition[]> {
+  const [versions, lessons] = await Promise.all([db().quizVersion.findMany({ where: { courseSlug }, orderBy: { createdAt: "desc" } }), studioCourseLessons(courseSlug)]);
+  const newest = new Map<string, QuizDefinition>();
+  for (const version of versions) if (!newest.has(version.quizId)) newest.set(version.quizId, JSON.parse(version.definition) as QuizDefinition);
+  const order = new Map((lessons ?? []).map((lesson, index) => [lesson.slug, index]));
+  const rank = (definition: QuizDefinition) => order.get(definition.lessonSlug) ?? Number.MAX_SAFE_INTEGER;
+  return [...newest.values()].sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
+}
+
+export async function courseAnalytics(courseSlug: string, basis: "first" | "all" = "first"): Promise<CourseAnalytics> {
+  const definitions = await newestDefinitions(courseSlug);
+  const rows = await db().quizAttempt.findMany({
+    where: { quizId: { in: definitions.map((definition) => definition.id) } },
+    select: { userId: true, quizId: true, attemptNumber: true, itemScores: true, createdAt: true, user: { select: { email: true, name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  const learners = new Map(rows.map((row) => [row.userId, `${row.user.name} <${row.user.email}>`]));
+  const byQuiz = new Map<string, AttemptForStats[]>();
+  for (const row of rows) {
+    const items = (JSON.parse(row.itemScores) as GradedItem[]).map(({ itemId, score, selectedChoiceIds }) => ({ itemId, score, selectedChoiceIds }));
+    byQuiz.set(row.quizId, [...(byQuiz.get(row.quizId) ?? []), { userId: row.userId, attemptNumber: row.attemptNumber, items, submittedAt: row.createdAt }]);
+  }
+  const quizzes = definitions.map((definition) => {
+    const attempts = byQuiz.get(definition.id) ?? [];
+    return { definition, stats: computeQuizStats(definition, attempts, { basis }), progress: learnerProgress(definition.policy, attempts) };
+  });
+  const book = gradebook(quizzes.map(({ definition }) => ({ quizId: definition.id, policy: definition.policy, attempts: byQuiz.get(definition.id) ?? [] })));
+  return { courseSlug, quizzes, gradebook: book, learners };
+}
+
+export async function gradesCsv(courseSlug: string): Promise<string> {
+  const analytics = await courseAnalytics(courseSlug);
+  return gradebookCsv(analytics.gradebook, (userId) => analytics.learners.get(userId) ?? userId);
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { analyzeSourceFacts, checkAgainstCourse, compileStudioSource } from "./studio-compile.server";
+
+const lesson = (slug: string, body: string) =>
+  `---\ntitle: ${slug}\nslug: ${slug}\nsummary: S.\nestimatedMinutes: 5\nobjectives:\n  - O.\n---\n\n## Start\n\n${body}\n`;
+const quiz = (id: string, item: string) =>
+  `<Quiz id="${id}">\n  <TrueFalse id="${item}" answer={true} statement="S">\n    <Explanation>E.</Explanation>\n  </TrueFalse>\n</Quiz>`;
+
+describe("compileStudioSource", () => {
+  it("refuses unsafe text before compiling, at its line and column", async () => {
+    const result = await compileStudioSource(lesson("a", 'Text [x](javascript:alert(1)) more.'), "course", "a");
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics[0]).toMatchObject({ file: "a.mdx", line: 12, column: 6, severity: "error" });
+    expect(result.diagnostics[0]!.message).toContain("javascript:");
+  });
+
+  it("compiles safe text with the lesson pipeline, keeping the key out of the public quiz", async () => {
+    const result = await compileStudioSource(lesson("a", quiz("qa", "ia")), "course", "a");
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.quizzes[0]!.items[0]!.choices.some((choice) => choice.correct)).toBe(true);
+    expect(JSON.stringify(result.lesson.publicQuizzes)).not.toContain("correct");
+  });
+
+  it("reports the slug mismatch like content:check", async () => {
+    const result = await compileStudioSource(lesson("other", "x"), "course", "a");
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((diagnostic) => diagnostic.message).join("\n")).toContain("slug");
+  });
+});
+
+describe("checkAgainstCourse", () => {
+  it("reports quiz and item ids already used in the course, and links to lessons that do not exist, in the edited lesson only", async () => {
+    const other = (await analyzeSourceFacts(lesson("b", quiz("shared", "item")), "course", "b", "b.mdx"))!;
+    const edited = (await analyzeSourceFacts(lesson("a", `${quiz("shared", "item")}\n\nSee [b](./b#start) and [gone](./missing).`), "course", "a", "a.mdx"))!;
+    const problems = checkAgainstCourse(edited, [other], new Map());
+    expect(problems.every((problem) => problem.file === "a.mdx")).toBe(true);
+    const messages = problems.map((problem) => problem.message).join("\n");
+    expect(messages).toContain('quiz id "shared" is already used');
+    expect(messages).toContain('quiz item id "item" is already used');
+    expect(messages).toContain('has no lesson "missing"');
+    expect(messages).not.toContain("./b#start");
+  });
+});
