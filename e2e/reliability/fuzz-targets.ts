@@ -135,6 +135,8 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
     readOnly: true,
     request: () => fc.oneof(unknownId, fc.string({ maxLength: 300 })).map((course) => withKind("unknown ids")({ method: "GET", path: `/api/progress?course=${encodeURIComponent(course)}` })),
   },
+  { name: "studio draft save", caller: "instructor", runs: 600, request: (c) => jsonPost("PUT", `/api/studio/courses/${c.courseSlug}/lessons/fuzz-no-such-lesson/draft`, { source: "Hello.", baseRevisionId: null, draftVersion: null }) },
+  { name: "studio preview", caller: "instructor", runs: 300, readOnly: true, request: (c) => jsonPost("POST", "/api/studio/preview", { courseSlug: c.courseSlug, lessonSlug: c.lessonSlug, source: "Hello." }) },
   {
     name: "sign-up",
     caller: "anonymous",

@@ -32,9 +32,18 @@ export type RouteEntry = {
   sample: (fixture: RouteFixture) => RouteRequest;
   /** Served only by the development server: a production build answers 404 to everyone. */
   devOnly?: true;
+  /**
+   * "succeeds" (default): an allowed caller gets a 2xx. "reaches-handler": the sample is authorised but
+   * aimed at something that does not exist, so an allowed caller gets past the role check to a domain
+   * answer (4xx other than 401/403) and the shared course is not changed by the matrix.
+   */
+  effect?: "succeeds" | "reaches-handler";
 };
 
 const get = (path: string): RouteRequest => ({ method: "GET", path });
+/** A lesson the studio routes can be pointed at without changing any real lesson. */
+const NO_SUCH_LESSON = "matrix-no-such-lesson";
+const studioLesson = (f: RouteFixture) => `/api/studio/courses/${f.courseSlug}/lessons/${NO_SUCH_LESSON}`;
 
 export const ROUTE_TABLE: readonly RouteEntry[] = [
   // Pages
@@ -51,6 +60,9 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   },
   { file: "app/sandbox/conformal/page.tsx", kind: "page", access: "public", sample: () => get("/sandbox/conformal") },
   { file: "app/admin/users/page.tsx", kind: "page", access: "admin", sample: () => get("/admin/users") },
+  { file: "app/studio/page.tsx", kind: "page", access: "instructor", sample: () => get("/studio") },
+  { file: "app/studio/analytics/page.tsx", kind: "page", access: "instructor", sample: () => get("/studio/analytics") },
+  { file: "app/studio/[course]/[lesson]/page.tsx", kind: "page", access: "instructor", sample: (f) => get(`/studio/${f.courseSlug}/${f.lessonSlug}`) },
 
   // Route handlers
   { file: "app/api/dev/content-events/route.ts", kind: "route", access: "public", devOnly: true, sample: () => get("/api/dev/content-events") },
@@ -117,6 +129,64 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
     kind: "route",
     access: "admin",
     sample: (f) => ({ method: "PATCH", path: `/api/admin/users/${f.targetUserId}/role`, json: { role: "student" } }),
+  },
+
+  // Studio (instructors): reads succeed; writes are aimed at a lesson that does not exist.
+  { file: "app/api/studio/analytics/grades/route.ts", kind: "route", access: "instructor", sample: (f) => get(`/api/studio/analytics/grades?course=${f.courseSlug}`) },
+  {
+    file: "app/api/studio/courses/[course]/lessons/[lesson]/source/route.ts",
+    kind: "route",
+    access: "instructor",
+    sample: (f) => get(`/api/studio/courses/${f.courseSlug}/lessons/${f.lessonSlug}/source`),
+  },
+  {
+    file: "app/api/studio/preview/route.ts",
+    kind: "route",
+    access: "instructor",
+    sample: (f) => ({ method: "POST", path: "/api/studio/preview", json: { courseSlug: f.courseSlug, lessonSlug: f.lessonSlug, source: "---\ntitle: Matrix\n---\n\nHello." } }),
+    effect: "reaches-handler", // a preview of incomplete frontmatter is answered with its problems
+  },
+  {
+    file: "app/api/studio/courses/[course]/lessons/[lesson]/draft/route.ts",
+    kind: "route",
+    access: "instructor",
+    sample: (f) => ({ method: "PUT", path: `${studioLesson(f)}/draft`, json: { source: "Hello.", baseRevisionId: null, draftVersion: null } }),
+    effect: "reaches-handler",
+  },
+  {
+    file: "app/api/studio/courses/[course]/lessons/[lesson]/publish/route.ts",
+    kind: "route",
+    access: "instructor",
+    sample: (f) => ({ method: "POST", path: `${studioLesson(f)}/publish`, json: { source: "Hello.", baseRevisionId: null, draftVersion: null } }),
+    effect: "reaches-handler",
+  },
+  {
+    file: "app/api/studio/courses/[course]/lessons/[lesson]/revisions/[revision]/restore/route.ts",
+    kind: "route",
+    access: "instructor",
+    sample: (f) => ({ method: "POST", path: `${studioLesson(f)}/revisions/no-such-revision/restore`, json: { baseRevisionId: null, draftVersion: null } }),
+    effect: "reaches-handler",
+  },
+  {
+    file: "app/api/studio/courses/[course]/lessons/[lesson]/route.ts",
+    kind: "route",
+    access: "instructor",
+    sample: (f) => ({ method: "PATCH", path: studioLesson(f), json: { title: "Matrix" } }),
+    effect: "reaches-handler",
+  },
+  {
+    file: "app/api/studio/courses/[course]/lessons/route.ts",
+    kind: "route",
+    access: "instructor",
+    sample: () => ({ method: "POST", path: `/api/studio/courses/no-such-course/lessons`, json: { slug: NO_SUCH_LESSON, title: "Matrix" } }),
+    effect: "reaches-handler",
+  },
+  {
+    file: "app/api/studio/courses/[course]/order/route.ts",
+    kind: "route",
+    access: "instructor",
+    sample: () => ({ method: "PUT", path: `/api/studio/courses/no-such-course/order`, json: { slugs: [NO_SUCH_LESSON] } }),
+    effect: "reaches-handler",
   },
 ];
 

@@ -1,3 +1,3 @@
-export function pageCsp(options?: { dev?: boolean }): string;
+export function pageCsp(options?: { dev?: boolean; evalAllowed?: boolean }): string;
 export function workerCsp(): string;
 export function securityHeaders(options?: { dev?: boolean }): { source: string; headers: { key: string; value: string }[] }[];

@@ -43,6 +43,11 @@ describe("security headers", () => {
     expect(csp("/courses/alignment-foundations/why-fitting-data-is-not-enough")).toEqual([pageCsp()]);
     expect(csp("/sandbox/conformal")).toEqual([pageCsp()]);
     expect(csp("/_next/static/chunks/abc.js")).toEqual([workerCsp()]);
+    // Only the instructors' studio, whose live preview evaluates compiled MDX, may eval.
+    expect(csp("/studio")).toEqual([pageCsp({ evalAllowed: true })]);
+    expect(csp("/studio/alignment-foundations/a-lesson")).toEqual([pageCsp({ evalAllowed: true })]);
+    expect(csp("/studio-lookalike")).toEqual([pageCsp()]);
+    expect(pageCsp({ evalAllowed: true })).toContain("'unsafe-eval'");
     expect(rules[0]!.headers.map((header) => header.key)).toEqual(
       expect.arrayContaining(["X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"]),
     );
