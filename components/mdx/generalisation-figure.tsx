@@ -2,6 +2,7 @@
 
 import * as Plot from "@observablehq/plot";
 import { useCallback, useDeferredValue, useMemo, useState, type ReactNode } from "react";
+import { Legend, Readout } from "@/components/ui/figure-parts";
 import { PlotFrame } from "@/components/ui/plot-frame";
 import { SliderField } from "@/components/ui/slider-field";
 import {
@@ -134,6 +135,7 @@ export function GeneralisationFigure({ initialExtension, initialNoise, initialSe
             label={`Line chart over the test range ${rangeText(report.range)}. Both models follow the training data on ${rangeText(TRAINING_RANGE)}; beyond it the cubic curves away while the network continues in a straight line. Root-mean-square disagreement ${error(report.disagreement)}.`}
           />
           <Legend
+            swatches={SWATCHES}
             items={[
               { swatch: "band", text: "training range" },
               { swatch: "dot", text: "training data" },
@@ -151,6 +153,7 @@ export function GeneralisationFigure({ initialExtension, initialNoise, initialSe
             label={`Line chart, log scale: test error of both models against how far beyond the training range they are tested. Both start near the noise level; at the current setting the cubic's is ${error(report.cubicTestMse)} and the network's ${error(report.reluTestMse)}.`}
           />
           <Legend
+            swatches={SWATCHES}
             items={[
               { swatch: "cubic", text: "cubic polynomial" },
               { swatch: "relu", text: "ReLU network" },
@@ -169,37 +172,16 @@ export function GeneralisationFigure({ initialExtension, initialNoise, initialSe
   );
 }
 
-function Readout({ label, testId, colour, children }: { label: string; testId: string; colour?: string; children: ReactNode }) {
-  return (
-    <div className="rounded-lg bg-slate-50 p-3 dark:bg-slate-800">
-      <dt className="text-xs text-slate-600 dark:text-slate-300">{label}</dt>
-      <dd data-testid={testId} className={`mt-1 font-semibold tabular-nums ${colour ?? ""}`}>
-        {children}
-      </dd>
-    </div>
-  );
-}
 
 type Swatch = "band" | "dot" | "cubic" | "relu" | "truth";
 
-function Legend({ items }: { items: { swatch: Swatch; text: string }[] }) {
-  return (
-    <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-300">
-      {items.map(({ swatch, text }) => (
-        <li key={text} className="flex items-center gap-1.5">
-          <svg width="20" height="10" aria-hidden="true" className="shrink-0">
-            {swatch === "band" ? <rect width="20" height="10" fill="var(--fig-band)" /> : null}
-            {swatch === "dot" ? <circle cx="10" cy="5" r="3" fill="currentColor" /> : null}
-            {swatch === "cubic" ? <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-cubic)" strokeWidth="2.5" /> : null}
-            {swatch === "relu" ? <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-relu)" strokeWidth="2.5" strokeDasharray="7 3" /> : null}
-            {swatch === "truth" ? <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-muted)" strokeWidth="1.5" strokeDasharray="2 2" /> : null}
-          </svg>
-          {text}
-        </li>
-      ))}
-    </ul>
-  );
-}
+const SWATCHES: Record<Swatch, ReactNode> = {
+  "band": <rect width="20" height="10" fill="var(--fig-band)" />,
+  "dot": <circle cx="10" cy="5" r="3" fill="currentColor" />,
+  "cubic": <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-cubic)" strokeWidth="2.5" />,
+  "relu": <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-relu)" strokeWidth="2.5" strokeDasharray="7 3" />,
+  "truth": <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-muted)" strokeWidth="1.5" strokeDasharray="2 2" />,
+};
 
 function ErrorTable({ curve }: { curve: TestReport[] }) {
   return (

@@ -2,6 +2,7 @@
 
 import * as Plot from "@observablehq/plot";
 import { useCallback, useDeferredValue, useMemo, useState, type ReactNode } from "react";
+import { Legend, Readout } from "@/components/ui/figure-parts";
 import { PlotFrame } from "@/components/ui/plot-frame";
 import { SliderField } from "@/components/ui/slider-field";
 import {
@@ -147,6 +148,7 @@ export function GoodhartFigure({ initialNoise, initialPercentSelected, initialSa
             label={`Scatter plot of ${ranked.proxies.length} items, proxy score against true value. The ${selection.count} kept items have mean proxy ${fixed(selection.meanProxy)} but mean true value ${fixed(selection.meanTrue)}.`}
           />
           <Legend
+            swatches={SWATCHES}
             items={[
               { swatch: "dot-muted", text: "item not kept" },
               { swatch: "dot-true", text: "kept (top by proxy)" },
@@ -163,6 +165,7 @@ export function GoodhartFigure({ initialNoise, initialPercentSelected, initialSa
             label={`Line chart: as the fraction kept falls from 50% to 0.1%, the mean proxy of the kept items rises faster than their mean true value, and the gap between them grows. At ${percent(selection.fraction)} the gap is ${fixed(selection.gap)}.`}
           />
           <Legend
+            swatches={SWATCHES}
             items={[
               { swatch: "line-proxy", text: "mean proxy (simulated)" },
               { swatch: "line-true", text: "mean true value (simulated)" },
@@ -182,16 +185,6 @@ export function GoodhartFigure({ initialNoise, initialPercentSelected, initialSa
   );
 }
 
-function Readout({ label, testId, colour, children }: { label: string; testId: string; colour?: string; children: ReactNode }) {
-  return (
-    <div className="rounded-lg bg-slate-50 p-3 dark:bg-slate-800">
-      <dt className="text-xs text-slate-600 dark:text-slate-300">{label}</dt>
-      <dd data-testid={testId} className={`mt-1 font-semibold tabular-nums ${colour ?? ""}`}>
-        {children}
-      </dd>
-    </div>
-  );
-}
 
 function Theory({ value }: { value: number }) {
   return <span className="font-normal text-slate-600 dark:text-slate-300">({fixed(value)})</span>;
@@ -199,25 +192,14 @@ function Theory({ value }: { value: number }) {
 
 type Swatch = "dot-muted" | "dot-true" | "line-proxy" | "line-true" | "dashed" | "dotted";
 
-function Legend({ items }: { items: { swatch: Swatch; text: string }[] }) {
-  return (
-    <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-300">
-      {items.map(({ swatch, text }) => (
-        <li key={text} className="flex items-center gap-1.5">
-          <svg width="20" height="10" aria-hidden="true" className="shrink-0">
-            {swatch === "dot-muted" ? <circle cx="10" cy="5" r="3" fill="var(--fig-muted)" /> : null}
-            {swatch === "dot-true" ? <circle cx="10" cy="5" r="4" fill="var(--fig-true)" /> : null}
-            {swatch === "line-proxy" ? <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-proxy)" strokeWidth="2" /> : null}
-            {swatch === "line-true" ? <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-true)" strokeWidth="2" /> : null}
-            {swatch === "dashed" ? <line x1="0" x2="20" y1="5" y2="5" stroke="currentColor" strokeWidth="1.5" strokeDasharray="5 3" /> : null}
-            {swatch === "dotted" ? <line x1="0" x2="20" y1="5" y2="5" stroke="currentColor" strokeWidth="1.5" strokeDasharray="1 3" /> : null}
-          </svg>
-          {text}
-        </li>
-      ))}
-    </ul>
-  );
-}
+const SWATCHES: Record<Swatch, ReactNode> = {
+  "dot-muted": <circle cx="10" cy="5" r="3" fill="var(--fig-muted)" />,
+  "dot-true": <circle cx="10" cy="5" r="4" fill="var(--fig-true)" />,
+  "line-proxy": <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-proxy)" strokeWidth="2" />,
+  "line-true": <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-true)" strokeWidth="2" />,
+  "dashed": <line x1="0" x2="20" y1="5" y2="5" stroke="currentColor" strokeWidth="1.5" strokeDasharray="5 3" />,
+  "dotted": <line x1="0" x2="20" y1="5" y2="5" stroke="currentColor" strokeWidth="1.5" strokeDasharray="1 3" />,
+};
 
 function PressureTable({ curve }: { curve: Selection[] }) {
   return (

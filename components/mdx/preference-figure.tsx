@@ -2,6 +2,7 @@
 
 import * as Plot from "@observablehq/plot";
 import { useCallback, useDeferredValue, useMemo, useState, type ReactNode } from "react";
+import { Legend, Readout } from "@/components/ui/figure-parts";
 import { PlotFrame } from "@/components/ui/plot-frame";
 import { SliderField } from "@/components/ui/slider-field";
 import {
@@ -154,6 +155,7 @@ export function PreferenceFigure({ initialComparisons, initialNoise, initialPerc
             label={`Scatter plot of the ${RESPONSE_COUNT} responses: fitted reward against group A's and group B's true reward. Rank correlation with group A ${signed(report.rankCorrelationA)}, with group B ${signed(report.rankCorrelationB)}.`}
           />
           <Legend
+            swatches={SWATCHES}
             items={[
               { swatch: "dot-a", text: "group A's reward" },
               { swatch: "dot-b", text: "group B's reward" },
@@ -169,6 +171,7 @@ export function PreferenceFigure({ initialComparisons, initialNoise, initialPerc
             label={`Line chart: rank correlation of the fitted reward with each group's reward, from ${COMPARISON_GRID[0]} to ${count.format(COMPARISON_GRID.at(-1)!)} comparisons. At ${count.format(report.tally.comparisons)} comparisons it is ${signed(report.rankCorrelationA)} for group A and ${signed(report.rankCorrelationB)} for group B.`}
           />
           <Legend
+            swatches={SWATCHES}
             items={[
               { swatch: "line-a", text: "with group A" },
               { swatch: "line-b", text: "with group B" },
@@ -198,37 +201,16 @@ function Accuracy({ held }: { held: HeldOutAccuracy }) {
   );
 }
 
-function Readout({ label, testId, colour, children }: { label: string; testId: string; colour?: string; children: ReactNode }) {
-  return (
-    <div className="rounded-lg bg-slate-50 p-3 dark:bg-slate-800">
-      <dt className="text-xs text-slate-600 dark:text-slate-300">{label}</dt>
-      <dd data-testid={testId} className={`mt-1 font-semibold tabular-nums ${colour ?? ""}`}>
-        {children}
-      </dd>
-    </div>
-  );
-}
 
 type Swatch = "dot-a" | "dot-b" | "line-a" | "line-b" | "dashed";
 
-function Legend({ items }: { items: { swatch: Swatch; text: string }[] }) {
-  return (
-    <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-300">
-      {items.map(({ swatch, text }) => (
-        <li key={text} className="flex items-center gap-1.5">
-          <svg width="20" height="10" aria-hidden="true" className="shrink-0">
-            {swatch === "dot-a" ? <circle cx="10" cy="5" r="4" fill="var(--fig-a)" /> : null}
-            {swatch === "dot-b" ? <rect x="6" y="1" width="8" height="8" fill="var(--fig-b)" /> : null}
-            {swatch === "line-a" ? <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-a)" strokeWidth="2.5" /> : null}
-            {swatch === "line-b" ? <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-b)" strokeWidth="2.5" strokeDasharray="7 3" /> : null}
-            {swatch === "dashed" ? <line x1="0" x2="20" y1="5" y2="5" stroke="currentColor" strokeWidth="1.5" strokeDasharray="5 3" /> : null}
-          </svg>
-          {text}
-        </li>
-      ))}
-    </ul>
-  );
-}
+const SWATCHES: Record<Swatch, ReactNode> = {
+  "dot-a": <circle cx="10" cy="5" r="4" fill="var(--fig-a)" />,
+  "dot-b": <rect x="6" y="1" width="8" height="8" fill="var(--fig-b)" />,
+  "line-a": <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-a)" strokeWidth="2.5" />,
+  "line-b": <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-b)" strokeWidth="2.5" strokeDasharray="7 3" />,
+  "dashed": <line x1="0" x2="20" y1="5" y2="5" stroke="currentColor" strokeWidth="1.5" strokeDasharray="5 3" />,
+};
 
 const cell = "py-1 pr-3";
 

@@ -2,6 +2,7 @@
 
 import * as Plot from "@observablehq/plot";
 import { useCallback, useDeferredValue, useMemo, useState, type ReactNode } from "react";
+import { Legend, Readout } from "@/components/ui/figure-parts";
 import { PlotFrame } from "@/components/ui/plot-frame";
 import { SliderField } from "@/components/ui/slider-field";
 import {
@@ -148,6 +149,7 @@ export function ShiftMonitorFigure({ initialShift, initialWindowSize, initialFal
             label={`Line chart of the classifier's accuracy over ${WINDOW_COUNT} windows. It averages ${percent(report.accuracyBefore)} before the shift starts at window ${SHIFT_START + 1} and ${percent(report.accuracyAfter)} over the last ${FINAL_WINDOWS} windows.`}
           />
           <Legend
+            swatches={SWATCHES}
             items={[
               { swatch: "band", text: "before the shift" },
               { swatch: "line-accuracy", text: "accuracy, simulated" },
@@ -164,6 +166,7 @@ export function ShiftMonitorFigure({ initialShift, initialWindowSize, initialFal
             label={`Chart of the Kolmogorov–Smirnov distance between each window's inputs and the reference sample, with the alarm threshold ${Number.isFinite(report.alarmThreshold) ? fixed(report.alarmThreshold, 3) : "set so high it never fires"}. ${report.params.shiftSize === 0 ? "There is no shift, so every alarm is a false one." : report.detectionDelay === null ? "The shift is not detected." : `The first alarm after the shift comes ${windows(report.detectionDelay)} in.`}`}
           />
           <Legend
+            swatches={SWATCHES}
             items={[
               { swatch: "band", text: "before the shift" },
               { swatch: "dot-statistic", text: "no alarm" },
@@ -184,38 +187,17 @@ export function ShiftMonitorFigure({ initialShift, initialWindowSize, initialFal
   );
 }
 
-function Readout({ label, testId, colour, children }: { label: string; testId: string; colour?: string; children: ReactNode }) {
-  return (
-    <div className="rounded-lg bg-slate-50 p-3 dark:bg-slate-800">
-      <dt className="text-xs text-slate-600 dark:text-slate-300">{label}</dt>
-      <dd data-testid={testId} className={`mt-1 font-semibold tabular-nums ${colour ?? ""}`}>
-        {children}
-      </dd>
-    </div>
-  );
-}
 
 type Swatch = "band" | "line-accuracy" | "dashed" | "alarm" | "dot-statistic" | "dot-alarm";
 
-function Legend({ items }: { items: { swatch: Swatch; text: string }[] }) {
-  return (
-    <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-300">
-      {items.map(({ swatch, text }) => (
-        <li key={text} className="flex items-center gap-1.5">
-          <svg width="20" height="10" aria-hidden="true" className="shrink-0">
-            {swatch === "band" ? <rect width="20" height="10" fill="var(--fig-band)" /> : null}
-            {swatch === "line-accuracy" ? <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-accuracy)" strokeWidth="2.5" /> : null}
-            {swatch === "dashed" ? <line x1="0" x2="20" y1="5" y2="5" stroke="currentColor" strokeWidth="1.5" strokeDasharray="5 3" /> : null}
-            {swatch === "alarm" ? <line x1="10" x2="10" y1="0" y2="10" stroke="var(--fig-alarm)" strokeWidth="2" /> : null}
-            {swatch === "dot-statistic" ? <circle cx="10" cy="5" r="3" fill="var(--fig-statistic)" /> : null}
-            {swatch === "dot-alarm" ? <rect x="6" y="1" width="8" height="8" fill="var(--fig-alarm)" /> : null}
-          </svg>
-          {text}
-        </li>
-      ))}
-    </ul>
-  );
-}
+const SWATCHES: Record<Swatch, ReactNode> = {
+  "band": <rect width="20" height="10" fill="var(--fig-band)" />,
+  "line-accuracy": <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-accuracy)" strokeWidth="2.5" />,
+  "dashed": <line x1="0" x2="20" y1="5" y2="5" stroke="currentColor" strokeWidth="1.5" strokeDasharray="5 3" />,
+  "alarm": <line x1="10" x2="10" y1="0" y2="10" stroke="var(--fig-alarm)" strokeWidth="2" />,
+  "dot-statistic": <circle cx="10" cy="5" r="3" fill="var(--fig-statistic)" />,
+  "dot-alarm": <rect x="6" y="1" width="8" height="8" fill="var(--fig-alarm)" />,
+};
 
 const cell = "py-1 pr-3";
 
