@@ -1,6 +1,7 @@
 // Turns one <Quiz> element into a server-side QuizDefinition and a browser-safe PublicQuiz,
 // validating its structure and rendering every piece of text to HTML at compile time.
 import type { Paragraph, RootContent } from "mdast";
+import { DEFAULT_QUIZ_POLICY } from "../quiz/policy";
 import type { KeyedChoice, PublicQuiz, QuizDefinition, QuizItemDefinition, QuizPolicy } from "../quiz/types";
 import { GRADING_VALUES, SHOW_ANSWERS_VALUES } from "./components";
 import { createDiagnostic, pointOf, type ContentDiagnostic, type SourcePoint } from "./diagnostics";
@@ -11,7 +12,6 @@ import { quizParts } from "./quiz-structure";
 import type { Reference } from "./schemas";
 
 export const DEFAULT_QUIZ_TITLE = "Check your understanding";
-export const DEFAULT_POLICY: QuizPolicy = { maxAttempts: null, showAnswers: "after-submit", grading: "highest", shuffle: false, passMark: 0.7 };
 
 export type QuizExtractionContext = {
   file: string;
@@ -40,11 +40,11 @@ function oneOf<T extends string>(values: readonly T[], value: string | undefined
 
 function readPolicy(quiz: JsxElement): QuizPolicy {
   return {
-    maxAttempts: numberAttribute(quiz, "maxAttempts") ?? DEFAULT_POLICY.maxAttempts,
-    showAnswers: oneOf(SHOW_ANSWERS_VALUES, stringAttribute(quiz, "showAnswers")) ?? DEFAULT_POLICY.showAnswers,
-    grading: oneOf(GRADING_VALUES, stringAttribute(quiz, "grading")) ?? DEFAULT_POLICY.grading,
-    shuffle: booleanAttribute(quiz, "shuffle") ?? DEFAULT_POLICY.shuffle,
-    passMark: numberAttribute(quiz, "passMark") ?? DEFAULT_POLICY.passMark,
+    maxAttempts: numberAttribute(quiz, "maxAttempts") ?? DEFAULT_QUIZ_POLICY.maxAttempts,
+    showAnswers: oneOf(SHOW_ANSWERS_VALUES, stringAttribute(quiz, "showAnswers")) ?? DEFAULT_QUIZ_POLICY.showAnswers,
+    grading: oneOf(GRADING_VALUES, stringAttribute(quiz, "grading")) ?? DEFAULT_QUIZ_POLICY.grading,
+    shuffle: booleanAttribute(quiz, "shuffle") ?? DEFAULT_QUIZ_POLICY.shuffle,
+    passMark: numberAttribute(quiz, "passMark") ?? DEFAULT_QUIZ_POLICY.passMark,
   };
 }
 

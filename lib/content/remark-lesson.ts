@@ -3,22 +3,15 @@
 // into server-side data and replaces it with a bare <Quiz id="…" />.
 import type { Parent, Root, RootContent } from "mdast";
 import { COMPONENT_RULES, checkComponent, isAllowedComponent } from "./components";
-import { createDiagnostic, pointOf, type ContentDiagnostic } from "./diagnostics";
+import { createDiagnostic, pointOf } from "./diagnostics";
 import { stringAttribute, type JsxElement } from "./jsx-attributes";
-import { extractQuiz, type ExtractedQuiz } from "./quiz-extract";
+import { extractQuiz, type ExtractedQuiz, type QuizExtractionContext } from "./quiz-extract";
 import { isCommentExpression } from "./quiz-structure";
-import type { Reference } from "./schemas";
 import { extractSearchText } from "./search-text";
 import type { LinkReference } from "./types";
 
-export type LessonCollector = {
-  file: string;
-  source: string;
-  courseSlug: string;
-  lessonSlug: string;
-  references: ReadonlyMap<string, Reference>;
-  salt: string;
-  diagnostics: ContentDiagnostic[];
+/** What one pass over a lesson collects: the quiz extraction context plus everything else it finds. */
+export type LessonCollector = QuizExtractionContext & {
   quizzes: ExtractedQuiz[];
   citations: string[];
   links: LinkReference[];
