@@ -4,10 +4,10 @@ import { signOut, useSession } from "next-auth/react";
 
 export function UserMenu() {
   const { data, status } = useSession();
-  if (status === "loading") return <span className="text-sm text-zinc-500" aria-hidden="true">…</span>;
   if (!data?.user) {
+    // While the session loads, the signed-out links hold the space (invisible), so the header does not shift.
     return (
-      <div className="flex items-center gap-3 text-sm">
+      <div className={`flex items-center gap-3 text-sm ${status === "loading" ? "invisible" : ""}`} aria-hidden={status === "loading" || undefined}>
         <Link href="/signin" className="hover:underline">
           Sign in
         </Link>

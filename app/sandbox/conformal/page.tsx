@@ -21,7 +21,8 @@ export default function ConformalSandboxPage() {
           reproduces what you see.
         </p>
       </header>
-      <Suspense fallback={<p>Loading the sandbox…</p>}>
+      {/* The fallback holds roughly the sandbox's height, so the footer does not jump when it renders. */}
+      <Suspense fallback={<p className="min-h-[180vh]">Loading the sandbox…</p>}>
         <NuqsAdapter>
           <ConformalSandbox syncUrl />
         </NuqsAdapter>
