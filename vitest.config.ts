@@ -13,6 +13,7 @@ export default defineConfig({
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["node_modules/**", "e2e/**", ".next/**", "generated/**"],
     environment: "node",
+    setupFiles: ["lib/testing/fast-check-seed.ts"],
     pool: "forks",
     testTimeout: 30_000,
   },

@@ -23,7 +23,15 @@ function clientIp(headers: Record<string, string | string[] | undefined> | undef
   return first || "unknown";
 }
 
+let cached: NextAuthOptions | undefined;
+
+/** Built once per process: the providers and the secret do not change while the server runs. */
 export function authOptions(): NextAuthOptions {
+  cached ??= buildAuthOptions();
+  return cached;
+}
+
+function buildAuthOptions(): NextAuthOptions {
   const config = env();
   const providers: NextAuthOptions["providers"] = [
     CredentialsProvider({

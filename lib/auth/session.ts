@@ -2,16 +2,31 @@ import "server-only";
 // The one place that decides who the caller is and whether they may proceed. Every page, route handler
 // and action goes through requirePageUser / requireApiUser; the role is read fresh from the database,
 // so a role change takes effect at once.
-import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import type { SessionUser } from "./accounts";
 import { authOptions } from "./options";
 import { hasRole, isRole, type Role } from "./roles";
 
+/**
+ * The signed-in user's id from the session cookie. Only decrypts and verifies the JWT: getServerSession
+ * would run next-auth's whole session endpoint (callbacks, re-encrypting and re-setting the cookie) on
+ * every request, which dominated the cost of a quiz submission. The browser's SessionProvider still
+ * refreshes the cookie through /api/auth/session.
+ */
+async function sessionUserId(): Promise<string | null> {
+  const jar = await cookies();
+  const token = await getToken({
+    req: { cookies: Object.fromEntries(jar.getAll().map((cookie) => [cookie.name, cookie.value])), headers: {} } as never,
+    secret: authOptions().secret,
+  });
+  return typeof token?.uid === "string" ? token.uid : null;
+}
+
 export async function getCurrentUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(authOptions());
-  const id = (session?.user as { id?: string } | undefined)?.id;
+  const id = await sessionUserId();
   if (!id) return null;
   const user = await db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true } });
   if (!user || !isRole(user.role)) return null;
