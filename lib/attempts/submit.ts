@@ -4,7 +4,7 @@ import "server-only";
 // submissions from both taking the last allowed attempt.
 import type { SessionUser } from "@/lib/auth/accounts";
 import { db } from "@/lib/db/client";
-import { HttpError } from "@/lib/http/route";
+import { HttpError } from "@/lib/http/http-error";
 import { type GradedAttempt, type GradedItem, safeGradeAttempt } from "@/lib/quiz/grade";
 import { type AttemptRecord, canAttempt, type QuizReview, reviewFor } from "@/lib/quiz/policy";
 import type { SubmitAttemptInput } from "@/lib/quiz/submission";
@@ -12,6 +12,7 @@ import type { QuizDefinition } from "@/lib/quiz/types";
 import { markLessonComplete } from "@/lib/progress/progress";
 import { findQuizDefinition } from "./quiz-definitions";
 import { quizVersionId } from "./quiz-versions";
+import { deleteQuizDraft, insertAttempt, isUniqueViolation, readAttempts, type StoredAttemptRow } from "./attempt-store";
 
 export type SubmitOutcome = { status: "created" | "replayed"; attemptNumber: number; review: QuizReview };
 
@@ -34,11 +35,8 @@ export function toGradedAttempt(definition: QuizDefinition, row: StoredAttempt):
   };
 }
 
-type AttemptRow = StoredAttempt & { submissionId: string; quizId: string };
-
-async function attemptRows(userId: string, quizId: string): Promise<AttemptRow[]> {
-  return db().quizAttempt.findMany({ where: { userId, quizId }, orderBy: { attemptNumber: "asc" } });
-}
+type AttemptRow = StoredAttemptRow;
+const attemptRows = readAttempts;
 
 async function replayOf(user: SessionUser, existing: AttemptRow, rows: AttemptRow[]): Promise<SubmitOutcome> {
   const [quizId, version] = [existing.quizId, existing.quizVersionId.slice(existing.quizId.length + 1)];
@@ -57,8 +55,6 @@ async function replay(user: SessionUser, input: SubmitAttemptInput): Promise<Sub
   if (existing.quizId !== input.quizId) throw new HttpError(409, "This submission id was already used for another quiz.", { submissionId: "reused" });
   return replayOf(user, existing, await attemptRows(user.id, input.quizId));
 }
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
 
 export async function submitAttempt(user: SessionUser, input: SubmitAttemptInput): Promise<SubmitOutcome> {
   // One read serves three purposes: replay detection, the next attempt number and the review's history.
@@ -83,22 +79,18 @@ export async function submitAttempt(user: SessionUser, input: SubmitAttemptInput
       if (raced) return raced;
       throw new HttpError(409, "You have used all your attempts at this quiz.");
     }
-    let created: AttemptRow;
+    const created: AttemptRow = {
+      quizId: definition.id,
+      quizVersionId: quizVersionId(definition),
+      submissionId: input.submissionId,
+      attemptNumber: used + 1,
+      itemScores: JSON.stringify(graded.attempt.items),
+      score: graded.attempt.score,
+      maxScore: graded.attempt.maxScore,
+      passed: graded.attempt.passed,
+    };
     try {
-      created = await db().quizAttempt.create({
-        data: {
-          userId: user.id,
-          quizId: definition.id,
-          quizVersionId: quizVersionId(definition),
-          submissionId: input.submissionId,
-          attemptNumber: used + 1,
-          responses: JSON.stringify(input.responses),
-          itemScores: JSON.stringify(graded.attempt.items),
-          score: graded.attempt.score,
-          maxScore: graded.attempt.maxScore,
-          passed: graded.attempt.passed,
-        },
-      });
+      await insertAttempt({ ...created, userId: user.id, responses: JSON.stringify(input.responses) });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const raced = await replay(user, input); // the same submission arrived twice at once
@@ -107,7 +99,7 @@ export async function submitAttempt(user: SessionUser, input: SubmitAttemptInput
     }
     const review = reviewFor(definition, [...rows, created].map(toAttemptRecord), graded.attempt);
     if (review.standing.completesLesson) await markLessonComplete(user.id, definition.courseSlug, definition.lessonSlug);
-    await db().quizDraft.deleteMany({ where: { userId: user.id, quizId: definition.id } });
+    await deleteQuizDraft(user.id, definition.id);
     return { status: "created", attemptNumber: used + 1, review };
   }
   throw new HttpError(503, "The server is busy; your answers were not recorded. Please submit again.");

@@ -1,7 +1,7 @@
 import "server-only";
 // Listing users and changing roles: shared by the admin page's route handler and the CLI.
 import { db } from "@/lib/db/client";
-import { HttpError } from "@/lib/http/route";
+import { HttpError } from "@/lib/http/http-error";
 import type { Role } from "./roles";
 
 export async function listUsers() {

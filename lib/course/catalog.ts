@@ -5,7 +5,7 @@ import "server-only";
 // the studio tables or the MDX compiler themselves.
 import { listCompiledCourses, readCompiledCourse, readCompiledLesson } from "@/lib/content/compiled-store";
 import type { CompiledCourse, CompiledLesson, LessonSummary } from "@/lib/content/types";
-import { HttpError } from "@/lib/http/route";
+import { HttpError } from "@/lib/http/http-error";
 import { overlayLessons, visibleLessons } from "@/lib/studio/overlay";
 import { publishedStudioLesson, studioRows } from "@/lib/studio/studio-data.server";
 

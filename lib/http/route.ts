@@ -6,16 +6,9 @@ import { AuthError, getCurrentUser, requireApiUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/accounts";
 import type { Role } from "@/lib/auth/roles";
 import { fieldErrors } from "@/lib/auth/schemas";
+import { HttpError } from "./http-error";
 
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly fields?: Record<string, string>,
-  ) {
-    super(message);
-  }
-}
+export { HttpError };
 
 export function jsonError(status: number, error: string, fields?: Record<string, string>): Response {
   return Response.json(fields ? { error, fields } : { error }, { status });

@@ -7,7 +7,7 @@ import { listCompiledCourses, readCompiledCourse, readCompiledLesson } from "@/l
 import { SLUG_PATTERN } from "@/lib/content/schemas";
 import type { CompiledLesson, LessonFacts, LessonSummary } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
-import { HttpError } from "@/lib/http/route";
+import { HttpError } from "@/lib/http/http-error";
 import type { QuizDefinition } from "@/lib/quiz/types";
 import { overlayLessons, type OverlaidLesson, type StudioLessonRow } from "./overlay";
 

@@ -9,7 +9,7 @@ import { listCompiledCourses, readCompiledCourse } from "@/lib/content/compiled-
 import type { ContentDiagnostic } from "@/lib/content/diagnostics";
 import type { LessonFacts, LessonSummary } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
-import { HttpError } from "@/lib/http/route";
+import { HttpError } from "@/lib/http/http-error";
 import { checkLessonOrder, checkNewLessonSlug, decideWrite, newLessonSource, withFrontmatterTitle, type EditorBase } from "./revision-rules";
 import { analyzeSourceFacts, checkAgainstCourse, compileStudioSource, hasErrors, studioFileLabel } from "./studio-compile.server";
 import { currentDraft, ensureStudioLesson, headRevision, readFileLessonSource, studioCourseLessons, type StoredCompilation } from "./studio-data.server";

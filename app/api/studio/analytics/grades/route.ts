@@ -1,5 +1,5 @@
 import { jsonRoute } from "@/lib/http/route";
-import { HttpError } from "@/lib/http/route";
+import { HttpError } from "@/lib/http/http-error";
 import { SLUG_PATTERN } from "@/lib/content/schemas";
 import { gradesCsv } from "@/lib/studio/analytics.server";
 

@@ -1,0 +1,142 @@
+// submit → grade → attempt against a real (temporary) SQLite database: the raw statements of the hot path
+// (attempt-store.ts), exactly-once under concurrent retries, maxAttempts under concurrent submissions,
+// and rows that Prisma's model API reads back like its own. The e2e suites run the same path on PostgreSQL.
+import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readMigrations, runMigrations, sqliteTarget } from "@/lib/db/migrate";
+import { goodhartQuiz } from "@/lib/quiz/test-fixtures";
+import type { QuizDefinition } from "@/lib/quiz/types";
+
+const file = path.join(mkdtempSync(path.join(tmpdir(), "af-submit-test-")), "test.db");
+process.env.DATABASE_URL = `file:${file}`;
+
+const { db } = await import("@/lib/db/client");
+const { submitAttempt } = await import("./submit");
+const { insertAttempt, isUniqueViolation, readAttempts } = await import("./attempt-store");
+const { syncQuizVersions, quizVersionId } = await import("./quiz-versions");
+
+const allRight = { "goodhart-variant": ["c-regressional"], "gaming-cases": ["m-boat", "m-lego"], "perfect-labels": ["tf-false"] };
+const allWrong = { "goodhart-variant": ["c-causal"], "gaming-cases": ["m-chess"], "perfect-labels": ["tf-true"] };
+
+let unlimited: QuizDefinition;
+let limited: QuizDefinition;
+
+async function learner() {
+  const id = randomUUID();
+  const user = await db().user.create({ data: { id, email: `${id}@example.com`, name: "Test learner" } });
+  return { id: user.id, email: user.email, name: user.name, role: "student" as const };
+}
+
+const submission = (quiz: QuizDefinition, responses: Record<string, string[]>, submissionId = randomUUID()) => ({
+  quizId: quiz.id,
+  quizVersion: quiz.version,
+  submissionId,
+  responses,
+});
+
+beforeAll(async () => {
+  const target = await sqliteTarget(file);
+  await runMigrations(target, readMigrations("prisma/migrations"));
+  await target.close();
+  unlimited = goodhartQuiz({ maxAttempts: null });
+  limited = { ...goodhartQuiz({ maxAttempts: 2 }), id: "goodhart-limited", version: "v1-limited" };
+  await syncQuizVersions(db(), [unlimited, limited]);
+});
+
+afterAll(async () => {
+  await db().$disconnect();
+});
+
+describe("submitAttempt", () => {
+  it("stores a graded attempt that both the raw reader and Prisma's model API read back", async () => {
+    const user = await learner();
+    const outcome = await submitAttempt(user, submission(unlimited, allRight));
+    expect(outcome).toMatchObject({ status: "created", attemptNumber: 1 });
+    expect(outcome.review.passed).toBe(true);
+
+    const [row] = await readAttempts(user.id, unlimited.id);
+    expect(row).toMatchObject({ attemptNumber: 1, passed: true, quizVersionId: quizVersionId(unlimited) });
+    expect(row!.score).toBe(row!.maxScore);
+    expect(typeof row!.attemptNumber).toBe("number");
+
+    const viaModel = await db().quizAttempt.findFirstOrThrow({ where: { userId: user.id } });
+    expect(viaModel.passed).toBe(true);
+    expect(viaModel.createdAt).toBeInstanceOf(Date);
+    expect(Math.abs(viaModel.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(JSON.parse(viaModel.responses)).toEqual(allRight);
+  });
+
+  it("numbers attempts in order and reads a failed attempt as not passed", async () => {
+    const user = await learner();
+    await submitAttempt(user, submission(unlimited, allWrong));
+    await submitAttempt(user, submission(unlimited, allRight));
+    const rows = await readAttempts(user.id, unlimited.id);
+    expect(rows.map((row) => [row.attemptNumber, row.passed])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
+  });
+
+  it("records a submission retried concurrently exactly once and answers every retry with the same result", async () => {
+    const user = await learner();
+    const input = submission(unlimited, allWrong);
+    const outcomes = await Promise.all(Array.from({ length: 10 }, () => submitAttempt(user, input)));
+    expect(outcomes.filter((outcome) => outcome.status === "created")).toHaveLength(1);
+    expect(new Set(outcomes.map((outcome) => outcome.attemptNumber))).toEqual(new Set([1]));
+    expect(await db().quizAttempt.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("never exceeds maxAttempts when distinct submissions race for the last attempts", async () => {
+    const user = await learner();
+    const settled = await Promise.allSettled(Array.from({ length: 6 }, () => submitAttempt(user, submission(limited, allWrong))));
+    const created = settled.filter((result) => result.status === "fulfilled");
+    const refused = settled.filter((result): result is PromiseRejectedResult => result.status === "rejected");
+    expect(created).toHaveLength(2);
+    expect(refused.map((result) => (result.reason as { status?: number }).status)).toEqual([409, 409, 409, 409]);
+    expect((await readAttempts(user.id, limited.id)).map((row) => row.attemptNumber)).toEqual([1, 2]);
+  });
+
+  it("clears the learner's saved draft of that quiz once the attempt is stored", async () => {
+    const user = await learner();
+    await db().quizDraft.create({ data: { userId: user.id, quizId: unlimited.id, responses: JSON.stringify(allWrong) } });
+    await db().quizDraft.create({ data: { userId: user.id, quizId: limited.id, responses: "{}" } });
+    await submitAttempt(user, submission(unlimited, allRight));
+    expect((await db().quizDraft.findMany({ where: { userId: user.id } })).map((draft) => draft.quizId)).toEqual([limited.id]);
+  });
+});
+
+describe("isUniqueViolation", () => {
+  it("recognises a raw insert refused by a unique index, and nothing else", async () => {
+    const user = await learner();
+    const attempt = {
+      userId: user.id,
+      quizId: unlimited.id,
+      quizVersionId: quizVersionId(unlimited),
+      submissionId: randomUUID(),
+      attemptNumber: 1,
+      responses: "{}",
+      itemScores: "[]",
+      score: 0,
+      maxScore: 3,
+      passed: false,
+    };
+    await insertAttempt(attempt);
+    const duplicate = await insertAttempt(attempt).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(duplicate).not.toBeNull();
+    expect(isUniqueViolation(duplicate)).toBe(true);
+
+    const missingUser = await insertAttempt({ ...attempt, userId: "no-such-user", submissionId: randomUUID() }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(missingUser).not.toBeNull(); // a foreign key failure is not a unique violation
+    expect(isUniqueViolation(missingUser)).toBe(false);
+    expect(isUniqueViolation(new Error("boom"))).toBe(false);
+  });
+});
