@@ -42,11 +42,9 @@ test("crash recovery: kill -9 mid-load loses no acknowledged submission", async 
 
     const probe = await openDbProbe();
     try {
-      if (probe.provider === "sqlite") {
-        const [check] = await probe.query<{ integrity_check: string }>("PRAGMA integrity_check");
-        console.log(`crash: PRAGMA integrity_check → ${check?.integrity_check}`);
-        expect(check?.integrity_check).toBe("ok");
-      }
+      const integrity = await probe.integrityCheck();
+      console.log(`crash: ${probe.provider === "sqlite" ? "PRAGMA integrity_check" : "amcheck bt_index_check on every index"} → ${integrity}`);
+      expect(integrity).toBe("ok");
       server = await startAppServer({ databaseUrl: databaseUrl(), port: server.port });
       const rows = await probe.query<{ submissionId: string; attemptNumber: number; email: string }>(
         `SELECT a."submissionId" AS "submissionId", a."attemptNumber" AS "attemptNumber", u.email AS "email" FROM "QuizAttempt" a JOIN "User" u ON u.id = a."userId" WHERE u.email LIKE ?`,

@@ -8,6 +8,9 @@ export type DbProbe = {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Row count per table and one digest over every row of every table. */
   snapshot(): Promise<{ counts: Record<string, number>; digest: string }>;
+  /** "ok", or what the database's own checker found: SQLite's integrity_check; on PostgreSQL, amcheck's
+   * bt_index_check over every B-tree index of the app's tables, including that every row is indexed. */
+  integrityCheck(): Promise<string>;
   close(): Promise<void>;
 };
 
@@ -19,6 +22,7 @@ export async function openDbProbe(url = databaseUrl()): Promise<DbProbe> {
   let query: DbProbe["query"];
   let tables: () => Promise<string[]>;
   let close: () => Promise<void>;
+  let integrityCheck: () => Promise<string>;
   let provider: DbProbe["provider"];
   if (url.startsWith("file:")) {
     const { default: Database } = await import("better-sqlite3");
@@ -29,6 +33,7 @@ export async function openDbProbe(url = databaseUrl()): Promise<DbProbe> {
     query = async <T,>(sql: string, params: unknown[] = []) => db.prepare(sql).all(...params) as T[];
     tables = async () =>
       (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((row) => row.name);
+    integrityCheck = async () => (db.prepare("PRAGMA integrity_check").all() as { integrity_check: string }[]).map((row) => row.integrity_check).join("; ");
     close = async () => void db.close();
   } else {
     const { default: pg } = await import("pg");
@@ -40,11 +45,30 @@ export async function openDbProbe(url = databaseUrl()): Promise<DbProbe> {
       return (await client.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as T[];
     };
     tables = async () => (await client.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")).rows.map((row) => row.tablename as string);
+    integrityCheck = async () => {
+      // amcheck ships with PostgreSQL (contrib); creating the extension is the probe's only write.
+      await client.query("CREATE EXTENSION IF NOT EXISTS amcheck");
+      const indexes = await client.query(
+        `SELECT c.relname AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+         JOIN pg_am am ON am.oid = c.relam WHERE n.nspname = 'public' AND am.amname = 'btree' ORDER BY c.relname`,
+      );
+      const problems: string[] = [];
+      for (const { name } of indexes.rows as { name: string }[]) {
+        try {
+          await client.query("SELECT bt_index_check($1::regclass, true)", [`public."${name}"`]);
+        } catch (error) {
+          problems.push(`${name}: ${(error as Error).message}`);
+        }
+      }
+      if (indexes.rows.length === 0) problems.push("no indexes found to check");
+      return problems.length === 0 ? "ok" : problems.join("; ");
+    };
     close = () => client.end();
   }
   return {
     provider,
     query,
+    integrityCheck,
     async snapshot() {
       const hash = createHash("sha256");
       const counts: Record<string, number> = {};
