@@ -91,6 +91,11 @@ test("an instructor writes a lesson with live preview and errors, publishes it, 
   await expect(student.getByRole("main")).toContainText(first);
   await student.goto(`/courses/${COURSE}`);
   await expect(student.getByRole("link", { name: new RegExp(title) })).toBeVisible();
+  // Search follows the studio: the published lesson is found by a word of its body.
+  const bodyWord = first.split(" ").at(-1)!.split("-")[0]!;
+  await student.goto("/search");
+  await student.getByLabel("Search lessons").fill(bodyWord);
+  await expect(student.getByTestId("search-results").getByRole("link", { name: title })).toBeVisible();
 
   const second = `Second marker ${randomUUID()}`;
   await typeSource(page, lessonText(slug, title, second));
@@ -114,6 +119,10 @@ test("an instructor writes a lesson with live preview and errors, publishes it, 
   // Hide it again so the other journeys see the course as shipped.
   expect((await page.request.patch(lessonApi(slug), { data: { published: false } })).status()).toBe(200);
   expect((await student.goto(`/courses/${COURSE}/${slug}`))?.status()).toBe(404);
+  await student.goto("/search");
+  await student.getByLabel("Search lessons").fill(bodyWord);
+  await expect(student.getByText(/^\d+ results?$/)).toBeVisible(); // the index has loaded and answered
+  await expect(student.getByTestId("search-results").getByRole("link", { name: title })).toHaveCount(0);
   await student.close();
 });
 

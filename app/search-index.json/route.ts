@@ -1,10 +1,13 @@
-import { readSearchIndex } from "@/lib/content/compiled-store";
+import { searchIndexFile } from "@/lib/course/search";
 
-// Built with the course; served as a static file the search page loads on demand.
-export const dynamic = "force-static";
+// Follows the studio (a published lesson appears, a hidden one disappears), so it is built on demand and
+// revalidated with an ETag: an unchanged index costs the browser a 304.
+export const dynamic = "force-dynamic";
 
-export async function GET() {
-  const index = await readSearchIndex();
+export async function GET(request: Request) {
+  const index = await searchIndexFile();
   if (!index) return Response.json({ error: "The search index has not been built; run `npm run content:build`." }, { status: 503 });
-  return new Response(index, { headers: { "content-type": "application/json", "cache-control": "public, max-age=300" } });
+  const headers = { etag: index.etag, "cache-control": "no-cache" };
+  if (request.headers.get("if-none-match") === index.etag) return new Response(null, { status: 304, headers });
+  return new Response(index.json, { headers: { ...headers, "content-type": "application/json" } });
 }
