@@ -34,7 +34,9 @@ export async function runLighthouseBench(baseUrl: string, chromePath = process.e
   try {
     const results: Record<string, LighthouseFigures> = {};
     for (const page of LIGHTHOUSE_PAGES) {
-      const run = await lighthouse(baseUrl + page, { port: chrome.port, output: "json", logLevel: "error" }, desktopConfig);
+      let run = await lighthouse(baseUrl + page, { port: chrome.port, output: "json", logLevel: "error" }, desktopConfig);
+      // Lighthouse now and then loses the trace (NO_NAVSTART) and scores nothing: one more try.
+      if (run?.lhr.runtimeError) run = await lighthouse(baseUrl + page, { port: chrome.port, output: "json", logLevel: "error" }, desktopConfig);
       const { categories, audits } = run!.lhr;
       const score = (id: string) => (categories[id]?.score == null ? null : Math.round(categories[id]!.score! * 100));
       const shiftItems = ((audits["layout-shifts"]?.details as { items?: ShiftItem[] } | undefined)?.items ?? []) as ShiftItem[];
