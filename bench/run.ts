@@ -115,6 +115,7 @@ async function main() {
     results.lighthouse = scores;
     for (const [page, score] of Object.entries(scores)) {
       summary.push(`lighthouse ${page}: performance ${score.performance}, accessibility ${score.accessibility}, best practices ${score.bestPractices}, SEO ${score.seo} (LCP ${score.lcpMs} ms, TBT ${score.tbtMs} ms, CLS ${score.cls})`);
+      for (const shift of score.shifts.filter((s) => s.score >= 0.001)) summary.push(`  layout shift ${shift.score}: ${shift.element}`);
     }
   });
 

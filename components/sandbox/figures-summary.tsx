@@ -1,28 +1,33 @@
 "use client";
-// The figures that matter, as text, and a table alternative to the charts for screen readers.
+// The figures that matter, as text, and a table alternative to the charts for screen readers. Before
+// the first result the same rows show "—", so the layout holds when the numbers arrive.
 import type { SandboxResult } from "@/lib/conformal/sandbox";
+import type { SandboxControls } from "./sandbox-params";
 
 const num = (value: number | null | undefined, digits = 3) => (value === null || value === undefined ? "—" : value.toFixed(digits));
 const pct = (value: number | null | undefined) => (value === null || value === undefined ? "—" : `${(value * 100).toFixed(1)}%`);
 
-export function FiguresSummary({ result }: { result: SandboxResult }) {
-  const { params, validity, witness, rejections } = result;
-  const finite = result.width !== null;
+export function FiguresSummary({ result, controls }: { result: SandboxResult | null; controls: SandboxControls }) {
+  const { alpha, batches } = result?.params ?? controls;
+  const validity = result?.validity;
+  const witness = result?.witness;
+  const rejections = result?.rejections;
+  const finite = result ? result.width !== null : undefined;
   const rows: { term: string; value: string; testId: string; hint?: string }[] = [
-    { term: "ŝ = λ̂⁻ + λ̂⁺ (band width)", value: finite ? num(result.width) : "no finite λ̂", testId: "lambda-hat" },
-    { term: "λ̂⁻ (below f)", value: num(result.lambdaMinus), testId: "lambda-minus" },
-    { term: "λ̂⁺ (above f)", value: num(result.lambdaPlus), testId: "lambda-plus" },
-    { term: "Calibration losses n′", value: String(result.nEffective), testId: "n-effective", hint: params.batches > 1 ? `⌊n/k⌋ with k = ${params.batches}` : undefined },
+    { term: "ŝ = λ̂⁻ + λ̂⁺ (band width)", value: finite === false ? "no finite λ̂" : num(result?.width), testId: "lambda-hat" },
+    { term: "λ̂⁻ (below f)", value: num(result?.lambdaMinus), testId: "lambda-minus" },
+    { term: "λ̂⁺ (above f)", value: num(result?.lambdaPlus), testId: "lambda-plus" },
+    { term: "Calibration losses n′", value: result ? String(result.nEffective) : "—", testId: "n-effective", hint: batches > 1 ? `⌊n/k⌋ with k = ${batches}` : undefined },
     {
       term: "Tester rejections, calibration",
-      value: `${pct(rejections.calibrationBefore)} → ${pct(rejections.calibrationAfter)}`,
+      value: rejections ? `${pct(rejections.calibrationBefore)} → ${pct(rejections.calibrationAfter)}` : "—",
       testId: "rejections-calibration",
       hint: "at s = 0 → at ŝ",
     },
-    { term: "Tester rejections, fresh test queries", value: `${pct(rejections.testBefore)} → ${pct(rejections.testAfter)}`, testId: "rejections-test" },
+    { term: "Tester rejections, fresh test queries", value: rejections ? `${pct(rejections.testBefore)} → ${pct(rejections.testAfter)}` : "—", testId: "rejections-test" },
     {
-      term: `Validity: mean test risk over ${validity?.runs ?? 0} splits`,
-      value: validity ? `${num(validity.meanRisk, 4)} ± ${num(validity.standardError, 4)} (α = ${params.alpha})` : "—",
+      term: result ? `Validity: mean test risk over ${validity?.runs ?? 0} splits` : "Validity: mean test risk over fresh splits",
+      value: validity ? `${num(validity.meanRisk, 4)} ± ${num(validity.standardError, 4)} (α = ${alpha})` : "—",
       testId: "validity-mean",
     },
     {
@@ -46,14 +51,14 @@ export function FiguresSummary({ result }: { result: SandboxResult }) {
         ))}
       </dl>
       <p className="text-sm text-zinc-700 dark:text-zinc-300" data-testid="guarantee">
-        CRC holds the tester&rsquo;s expected rejection rate at α = {params.alpha}: that is what the validity check measures. The statement about ε is
-        weaker. By the paper&rsquo;s Theorem 1, the band contains a function that is {result.propertyLabel} on all but an ε share of the data with
+        CRC holds the tester&rsquo;s expected rejection rate at α = {alpha}: that is what the validity check measures. The statement about ε is
+        weaker. By the paper&rsquo;s Theorem 1, the band contains a function that {result ? `is ${result.propertyLabel}` : "has the property"} on all but an ε share of the data with
         probability at least 1 − α/ρ(ε), where ρ(ε) is the tester&rsquo;s detection probability, which can be small for a single random pair. So ε is
         shown next to α, and it is not expected to equal α.
       </p>
       <details className="text-sm">
         <summary className="cursor-pointer font-medium text-sky-800 dark:text-sky-300">Show the charts as tables</summary>
-        <FiguresTables result={result} />
+        {result ? <FiguresTables result={result} /> : <p className="mt-2">The tables follow once the figures are computed.</p>}
       </details>
     </div>
   );

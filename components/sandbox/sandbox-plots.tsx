@@ -1,23 +1,31 @@
 "use client";
 // The three charts: data, f, band and witness; the calibration risk curve; the validity histogram.
+// Before the first result each frame already holds its chart's height, so nothing moves when it arrives.
 import * as Plot from "@observablehq/plot";
-import { useCallback } from "react";
+import { useMemo } from "react";
 import type { SandboxResult } from "@/lib/conformal/sandbox";
 import { PlotFrame } from "@/components/ui/plot-frame";
 
-const heightFor = (width: number) => Math.round(Math.min(340, Math.max(240, width * 0.62)));
+// The same height rule twice: for Plot, and in CSS (cqw: the frame's width) for the frame.
+const heightFor = (width: number, less = 0) => Math.round(Math.min(340, Math.max(240, width * 0.62))) - less;
+const frameHeight = (less = 0) => `calc(clamp(240px, 62cqw, 340px) - ${less}px)`;
 const fmt = (value: number | null, digits = 3) => (value === null ? "none" : value.toFixed(digits));
 
-export function BandPlot({ result }: { result: SandboxResult }) {
-  const build = useCallback((width: number) => bandChart(result, width), [result]);
+export function BandPlot({ result }: { result: SandboxResult | null }) {
+  const build = useMemo(() => (result ? (width: number) => bandChart(result, width) : null), [result]);
+  const label = result ? bandLabel(result) : "Data, the model f and the conformal band: computing.";
+  return <PlotFrame build={build} label={label} testId="band-plot" height={frameHeight()} />;
+}
+
+function bandLabel(result: SandboxResult) {
   const feature = result.dimension === 1 ? "x" : result.feature === 0 ? "x₀ (x₁ = 0.5)" : "x₁ (x₀ = 0.5)";
-  const label =
+  return (
     `Data, the model f and the conformal band along ${feature}. ` +
     (result.width === null
       ? "No finite band: α is below 1/(n′+1)."
       : `Band from f − ${fmt(result.lambdaMinus)} to f + ${fmt(result.lambdaPlus)}. `) +
-    (result.witness ? `The witness leaves the band on ${(result.witness.epsilon * 100).toFixed(1)}% of calibration points.` : "");
-  return <PlotFrame build={build} label={label} testId="band-plot" />;
+    (result.witness ? `The witness leaves the band on ${(result.witness.epsilon * 100).toFixed(1)}% of calibration points.` : "")
+  );
 }
 
 function bandChart(result: SandboxResult, width: number) {
@@ -46,10 +54,12 @@ function bandChart(result: SandboxResult, width: number) {
   });
 }
 
-export function RiskPlot({ result }: { result: SandboxResult }) {
-  const build = useCallback((width: number) => riskChart(result, width), [result]);
-  const label = `Calibration risk R̂(s) against the band width s, with α = ${result.params.alpha} and ŝ = ${fmt(result.width)} marked.`;
-  return <PlotFrame build={build} label={label} testId="risk-plot" />;
+export function RiskPlot({ result }: { result: SandboxResult | null }) {
+  const build = useMemo(() => (result ? (width: number) => riskChart(result, width) : null), [result]);
+  const label = result
+    ? `Calibration risk R̂(s) against the band width s, with α = ${result.params.alpha} and ŝ = ${fmt(result.width)} marked.`
+    : "Calibration risk R̂(s) against the band width s: computing.";
+  return <PlotFrame build={build} label={label} testId="risk-plot" height={frameHeight(40)} />;
 }
 
 function riskChart(result: SandboxResult, width: number) {
@@ -57,7 +67,7 @@ function riskChart(result: SandboxResult, width: number) {
   const rows = riskCurve.lambda.map((lambda, j) => ({ lambda, risk: riskCurve.risk[j]!, bound: riskCurve.bound[j]! }));
   return Plot.plot({
     width,
-    height: heightFor(width) - 40,
+    height: heightFor(width, 40),
     style: { fontSize: "12px" },
     marginBottom: 40,
     x: { label: "band width s = λ⁻ + λ⁺ →", labelOffset: 34 },
@@ -71,20 +81,22 @@ function riskChart(result: SandboxResult, width: number) {
   });
 }
 
-export function ValidityPlot({ result }: { result: SandboxResult }) {
-  const build = useCallback((width: number) => validityChart(result, width), [result]);
-  const validity = result.validity;
-  const label = validity
-    ? `Histogram of the test rejection rate over ${validity.runs} fresh splits; mean ${validity.meanRisk.toFixed(4)} against α = ${result.params.alpha}.`
-    : "No validity runs.";
-  return <PlotFrame build={build} label={label} testId="validity-plot" />;
+export function ValidityPlot({ result }: { result: SandboxResult | null }) {
+  const build = useMemo(() => (result ? (width: number) => validityChart(result, width) : null), [result]);
+  const validity = result?.validity;
+  const label = !result
+    ? "Histogram of the test rejection rate over fresh splits: computing."
+    : validity
+      ? `Histogram of the test rejection rate over ${validity.runs} fresh splits; mean ${validity.meanRisk.toFixed(4)} against α = ${result.params.alpha}.`
+      : "No validity runs.";
+  return <PlotFrame build={build} label={label} testId="validity-plot" height={frameHeight(60)} />;
 }
 
 function validityChart(result: SandboxResult, width: number) {
   const risks = result.validity?.risks ?? [];
   return Plot.plot({
     width,
-    height: heightFor(width) - 60,
+    height: heightFor(width, 60),
     style: { fontSize: "12px" },
     marginBottom: 40,
     x: { label: "test rejection rate per split →", labelOffset: 34 },

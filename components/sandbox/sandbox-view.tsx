@@ -94,32 +94,33 @@ export function SandboxView({ controls: rawControls, onChange }: Props) {
           <span>Updated in {Math.round(lastMs)} ms{learnerActive ? " · using your property" : ""}.</span>
         ) : null}
       </div>
-      {result ? (
-        <div className={`flex flex-col gap-6 transition-opacity motion-reduce:transition-none ${busy ? "opacity-70" : ""}`}>
+      {/* Drawn before the first result too (empty charts at their final size, "—" for the figures), so
+          the editor below does not jump down when the result arrives. */}
+      <div className={`flex flex-col gap-6 transition-opacity motion-reduce:transition-none ${busy ? "opacity-70" : ""}`}>
+        <figure className="flex flex-col gap-2">
+          <BandPlot result={result} />
+          <figcaption className="text-sm text-zinc-700 dark:text-zinc-300">
+            <Legend result={result} />
+          </figcaption>
+        </figure>
+        <FiguresSummary result={result} controls={controls} />
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <figure className="flex flex-col gap-2">
-            <BandPlot result={result} />
+            <RiskPlot result={result} />
             <figcaption className="text-sm text-zinc-700 dark:text-zinc-300">
-              <Legend result={result} />
+              Calibration risk R̂(s) (solid), the CRC left-hand side (n′/(n′+1))R̂(s) + 1/(n′+1) (dashed), α (orange) and ŝ (green): ŝ is
+              the first s where the dashed line is at or below α.
             </figcaption>
           </figure>
-          <FiguresSummary result={result} />
-          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-            <figure className="flex flex-col gap-2">
-              <RiskPlot result={result} />
-              <figcaption className="text-sm text-zinc-700 dark:text-zinc-300">
-                Calibration risk R̂(s) (solid), the CRC left-hand side (n′/(n′+1))R̂(s) + 1/(n′+1) (dashed), α (orange) and ŝ (green): ŝ is
-                the first s where the dashed line is at or below α.
-              </figcaption>
-            </figure>
-            <figure className="flex flex-col gap-2">
-              <ValidityPlot result={result} />
-              <figcaption className="text-sm text-zinc-700 dark:text-zinc-300">
-                Test rejection rate on {result.validity?.runs ?? 0} fresh calibration/test splits: α in orange, the mean in blue (dashed).
-              </figcaption>
-            </figure>
-          </div>
+          <figure className="flex flex-col gap-2">
+            <ValidityPlot result={result} />
+            <figcaption className="text-sm text-zinc-700 dark:text-zinc-300">
+              Test rejection rate on {result ? `${result.validity?.runs ?? 0} ` : ""}fresh calibration/test splits: α in orange, the mean in blue
+              (dashed).
+            </figcaption>
+          </figure>
         </div>
-      ) : null}
+      </div>
       <PropertyEditor
         code={code}
         onCodeChange={setCode}
@@ -136,15 +137,15 @@ export function SandboxView({ controls: rawControls, onChange }: Props) {
   );
 }
 
-function Legend({ result }: { result: { witness: unknown; width: number | null; curve: { ideal: number[] | null } } }) {
+function Legend({ result }: { result: { witness: unknown; width: number | null; curve: { ideal: number[] | null } } | null }) {
   const swatch = (colour: string) => <span aria-hidden="true" className="mr-1 inline-block h-1 w-4 align-middle" style={{ background: colour }} />;
   return (
     <span className="flex flex-wrap gap-x-4 gap-y-1">
       <span>{swatch("var(--cf-f)")}model f</span>
-      {result.width !== null ? <span>{swatch("var(--cf-band)")}band [f − λ̂⁻, f + λ̂⁺]</span> : <span>no finite band</span>}
-      {result.witness ? <span>{swatch("var(--cf-witness)")}witness g</span> : null}
-      {result.witness ? <span>{swatch("var(--cf-out)")}where g leaves the band (ε)</span> : null}
-      {result.curve.ideal ? <span>{swatch("currentColor")}unbiased target (dotted)</span> : null}
+      {result?.width !== null ? <span>{swatch("var(--cf-band)")}band [f − λ̂⁻, f + λ̂⁺]</span> : <span>no finite band</span>}
+      {result?.witness ? <span>{swatch("var(--cf-witness)")}witness g</span> : null}
+      {result?.witness ? <span>{swatch("var(--cf-out)")}where g leaves the band (ε)</span> : null}
+      {result?.curve.ideal ? <span>{swatch("currentColor")}unbiased target (dotted)</span> : null}
       <span>{swatch("var(--cf-muted)")}training data</span>
     </span>
   );

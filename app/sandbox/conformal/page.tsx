@@ -21,8 +21,9 @@ export default function ConformalSandboxPage() {
           reproduces what you see.
         </p>
       </header>
-      {/* The fallback holds roughly the sandbox's height, so the footer does not jump when it renders. */}
-      <Suspense fallback={<p className="min-h-[180vh]">Loading the sandbox…</p>}>
+      {/* The URL is read only in the browser, so the prerendered page shows the default sandbox as the
+          fallback: the same layout, server-rendered, which the URL-synced one replaces without a shift. */}
+      <Suspense fallback={<ConformalSandbox />}>
         <NuqsAdapter>
           <ConformalSandbox syncUrl />
         </NuqsAdapter>
