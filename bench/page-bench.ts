@@ -43,7 +43,9 @@ export async function runPageBench(app: AppServer, seconds = 5) {
 /** Sum of the gzipped sizes of every script the prerendered lesson HTML loads. */
 export function firstLoadJs(route = BENCH_LESSON) {
   const html = readFileSync(prerenderedFile(route), "utf8");
-  const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!))];
+  // A noModule script (Next's legacy polyfills) is never fetched by a browser that runs modules.
+  const tags = [...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*>/g)].filter((match) => !/\snomodule\b/i.test(match[0]));
+  const scripts = [...new Set(tags.map((match) => match[1]!))];
   let raw = 0;
   let gzip = 0;
   for (const src of scripts) {
