@@ -35,3 +35,22 @@ for (const lesson of LESSONS) {
     await expect(page.getByTestId("quiz-score")).toContainText(`Score: ${quiz.items.length} / ${quiz.items.length} (100%)`);
   });
 }
+
+test("math renders as KaTeX, with MathML for screen readers and no KaTeX errors", async ({ page }) => {
+  await page.goto(`/courses/${COURSE}/conformal-property-alignment`);
+  const article = page.getByRole("main");
+  const formulas = article.locator(".katex");
+  expect(await formulas.count()).toBeGreaterThan(20);
+  await expect(article.locator(".katex-display").first()).toBeAttached();
+  await expect(article.locator(".katex-error")).toHaveCount(0);
+  // Each formula: MathML (read by screen readers) and the visual HTML (hidden from them), laid out with a size.
+  const first = formulas.first();
+  await first.scrollIntoViewIfNeeded();
+  await expect(first.locator(".katex-mathml math annotation[encoding='application/x-tex']")).toBeAttached();
+  await expect(first.locator(".katex-html")).toHaveAttribute("aria-hidden", "true");
+  const box = await first.locator(".katex-html").boundingBox();
+  expect(box?.width ?? 0).toBeGreaterThan(5);
+  expect(box?.height ?? 0).toBeGreaterThan(5);
+  // The KaTeX stylesheet applies: its own font is used.
+  expect(await first.locator(".katex-html .mord").first().evaluate((node) => getComputedStyle(node).fontFamily)).toMatch(/KaTeX/);
+});

@@ -1,10 +1,12 @@
-// The one component map for lessons: exactly the allowlist in lib/content/components.ts, nothing else.
+// The one component map for lessons: exactly the allowlist in lib/content/components.ts, plus RenderedMath,
+// which only the compile pipeline emits (lib/content/rehype-math-html.ts).
 import { QuizRunner } from "@/components/quiz/quiz-runner";
 import type { CompiledLesson } from "@/lib/content/types";
 import { Callout } from "./callout";
 import { Figure } from "./figure";
 import { ConformalSandbox, GeneralisationFigure, GoodhartFigure, PreferenceFigure, ShiftMonitorFigure } from "./lazy-figures";
 import { CiteLink, orderedReferences, ReferenceList } from "./references";
+import { RenderedMath } from "./rendered-math";
 
 export function lessonComponents(lesson: CompiledLesson) {
   const references = orderedReferences(lesson.frontmatter.references, lesson.citations);
@@ -26,5 +28,6 @@ export function lessonComponents(lesson: CompiledLesson) {
     GeneralisationFigure,
     PreferenceFigure,
     ShiftMonitorFigure,
+    RenderedMath,
   };
 }

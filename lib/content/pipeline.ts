@@ -8,10 +8,11 @@ import rehypeSlug from "rehype-slug";
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
 import { rehypeCollectHeadings, type HeadingCollector } from "./rehype-headings";
+import { rehypeMathAsHtml } from "./rehype-math-html";
 import { remarkLesson, type LessonCollector } from "./remark-lesson";
 
 /** Bump when anything here changes the compiled output, so the on-disk cache is invalidated. */
-export const PIPELINE_VERSION = "content-pipeline/1";
+export const PIPELINE_VERSION = "content-pipeline/2";
 
 /** The MDX node types remark-rehype must pass through untouched, as @mdx-js/mdx does. */
 export const MDX_NODE_TYPES: Array<"mdxFlowExpression" | "mdxJsxFlowElement" | "mdxJsxTextElement" | "mdxTextExpression" | "mdxjsEsm"> = ["mdxFlowExpression", "mdxJsxFlowElement", "mdxJsxTextElement", "mdxTextExpression", "mdxjsEsm"];
@@ -32,6 +33,7 @@ export function lessonRehypePlugins(headings: HeadingCollector, options: { highl
     [rehypeAutolinkHeadings, { behavior: "wrap", properties: { className: ["heading-anchor"] } }],
     // KaTeX before Shiki: display math arrives as <pre><code class="language-math">, which Shiki would otherwise claim.
     [rehypeKatex, KATEX_OPTIONS],
+    rehypeMathAsHtml,
   ];
   if (options.highlight) plugins.push([rehypePrettyCode, { theme: SHIKI_THEMES, keepBackground: false }]);
   return plugins;
