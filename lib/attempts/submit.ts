@@ -35,10 +35,7 @@ export function toGradedAttempt(definition: QuizDefinition, row: StoredAttempt):
   };
 }
 
-type AttemptRow = StoredAttemptRow;
-const attemptRows = readAttempts;
-
-async function replayOf(user: SessionUser, existing: AttemptRow, rows: AttemptRow[]): Promise<SubmitOutcome> {
+async function replayOf(user: SessionUser, existing: StoredAttemptRow, rows: StoredAttemptRow[]): Promise<SubmitOutcome> {
   const [quizId, version] = [existing.quizId, existing.quizVersionId.slice(existing.quizId.length + 1)];
   const definition = await findQuizDefinition(quizId, version);
   if (!definition) throw new HttpError(409, "This attempt's quiz version is no longer stored.");
@@ -53,13 +50,13 @@ async function replay(user: SessionUser, input: SubmitAttemptInput): Promise<Sub
   });
   if (!existing) return null;
   if (existing.quizId !== input.quizId) throw new HttpError(409, "This submission id was already used for another quiz.", { submissionId: "reused" });
-  return replayOf(user, existing, await attemptRows(user.id, input.quizId));
+  return replayOf(user, existing, await readAttempts(user.id, input.quizId));
 }
 
 export async function submitAttempt(user: SessionUser, input: SubmitAttemptInput): Promise<SubmitOutcome> {
   // One read serves three purposes: replay detection, the next attempt number and the review's history.
   // A submissionId used before for another quiz is not in these rows; the insert's unique index catches it.
-  let rows = await attemptRows(user.id, input.quizId);
+  let rows = await readAttempts(user.id, input.quizId);
   const earlier = rows.find((row) => row.submissionId === input.submissionId);
   if (earlier) return replayOf(user, earlier, rows);
 
@@ -72,14 +69,14 @@ export async function submitAttempt(user: SessionUser, input: SubmitAttemptInput
 
   // A concurrent submission can take the attempt number we computed; then we reread and try again.
   for (let tries = 0; tries < 8; tries++) {
-    if (tries > 0) rows = await attemptRows(user.id, definition.id);
+    if (tries > 0) rows = await readAttempts(user.id, definition.id);
     const used = rows.at(-1)?.attemptNumber ?? 0;
     if (!canAttempt(definition.policy, used)) {
       const raced = await replay(user, input); // a retry of a submission that took the last attempt
       if (raced) return raced;
       throw new HttpError(409, "You have used all your attempts at this quiz.");
     }
-    const created: AttemptRow = {
+    const created: StoredAttemptRow = {
       quizId: definition.id,
       quizVersionId: quizVersionId(definition),
       submissionId: input.submissionId,
