@@ -1,7 +1,7 @@
 // How a lesson reads: math laid out by the stylesheet of the KaTeX that rendered it, headings that look like
 // headings, a table of contents that reaches the quiz, search hits that land on the passage, one course time.
-import { expect, test } from "@playwright/test";
-import { COURSE, LESSONS } from "./support";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { COURSE, DEMO, LESSONS, signInViaApi } from "./support";
 
 test("a subscript is smaller than its base and sits lower", async ({ page }) => {
   await page.goto(`/courses/${COURSE}/${LESSONS[0]}`);
@@ -22,4 +22,41 @@ test("a subscript is smaller than its base and sits lower", async ({ page }) => 
   expect(measured.script.fontSize, JSON.stringify(measured)).toBeLessThan(0.8 * measured.base.fontSize);
   expect(measured.script.height, JSON.stringify(measured)).toBeLessThan(measured.base.height);
   expect(measured.script.middle, JSON.stringify(measured)).toBeGreaterThan(measured.base.middle);
+});
+
+/** A section heading looks like the text around it would make a heading look, not like a link. */
+async function expectHeadingStyle(page: Page, heading: Locator) {
+  const anchor = heading.locator("a.heading-anchor");
+  await expect(anchor).toHaveAttribute("href", /^#/);
+  const style = (element: Element, pseudo?: string) => {
+    const computed = getComputedStyle(element, pseudo);
+    return { color: computed.color, decoration: computed.textDecorationLine, opacity: computed.opacity, content: computed.content };
+  };
+  const headingColour = await heading.evaluate((element) => getComputedStyle(element).color);
+  const link = await anchor.evaluate(style);
+  expect(link.color).toBe(headingColour);
+  expect(link.decoration).toBe("none");
+  // The anchor mark is there but hidden until the heading is hovered or focused from the keyboard.
+  await page.mouse.move(0, 0);
+  expect(await anchor.evaluate(style, "::after")).toMatchObject({ opacity: "0" });
+  await anchor.hover();
+  await expect.poll(async () => (await anchor.evaluate(style, "::after")).opacity).toBe("1");
+  expect((await anchor.evaluate(style, "::after")).content).toMatch(/#/);
+  await page.mouse.move(0, 0);
+  await expect.poll(async () => (await anchor.evaluate(style, "::after")).opacity).toBe("0");
+  await anchor.focus();
+  await expect.poll(async () => (await anchor.evaluate(style, "::after")).opacity).toBe("1");
+}
+
+test("section headings look like headings in a lesson, with their anchor shown on hover and focus", async ({ page }) => {
+  await page.goto(`/courses/${COURSE}/${LESSONS[1]}`);
+  await expectHeadingStyle(page, page.getByRole("main").locator(".prose h2").first());
+});
+
+test("section headings look like headings in the studio preview too", async ({ page }) => {
+  await signInViaApi(page, DEMO.instructor.email, DEMO.instructor.password);
+  await page.goto(`/studio/${COURSE}/${LESSONS[1]}`);
+  const heading = page.getByTestId("studio-preview").locator(".prose h2").first();
+  await expect(heading).toBeVisible({ timeout: 30_000 });
+  await expectHeadingStyle(page, heading);
 });
