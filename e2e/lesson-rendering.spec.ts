@@ -60,3 +60,17 @@ test("section headings look like headings in the studio preview too", async ({ p
   await expect(heading).toBeVisible({ timeout: 30_000 });
   await expectHeadingStyle(page, heading);
 });
+
+test("the table of contents has an entry for the quiz, before the references, and it jumps there", async ({ page }) => {
+  await page.goto(`/courses/${COURSE}/${LESSONS[0]}`);
+  const toc = page.getByRole("navigation", { name: "On this page" });
+  const entries = await toc.getByRole("link").allInnerTexts();
+  const quizAt = entries.findIndex((text) => /^Check your understanding/.test(text));
+  expect(quizAt, entries.join(" | ")).toBeGreaterThan(0);
+  expect(quizAt).toBeLessThan(entries.indexOf("References"));
+  const entry = toc.getByRole("link").nth(quizAt);
+  await expect(entry).toHaveAttribute("href", "#quiz-l1-check");
+  await entry.click();
+  await expect(page).toHaveURL(/#quiz-l1-check$/);
+  await expect(page.getByTestId("quiz-l1-check").getByRole("heading", { level: 2 })).toBeInViewport();
+});
