@@ -74,3 +74,13 @@ test("the table of contents has an entry for the quiz, before the references, an
   await expect(page).toHaveURL(/#quiz-l1-check$/);
   await expect(page.getByTestId("quiz-l1-check").getByRole("heading", { level: 2 })).toBeInViewport();
 });
+
+test("a search hit links to the section that matched, not the top of the lesson", async ({ page }) => {
+  await page.goto("/search");
+  await page.getByLabel("Search lessons").fill("Strathern");
+  const hit = page.getByTestId("search-results").getByRole("link").first();
+  await expect(hit).toHaveAttribute("href", `/courses/${COURSE}/${LESSONS[1]}#from-goodhart-to-strathern`);
+  await expect(hit).toContainText("From Goodhart to Strathern");
+  await hit.click();
+  await expect(page.locator("#from-goodhart-to-strathern")).toBeInViewport();
+});

@@ -39,7 +39,7 @@ export function rehypeCollectHeadings(collector: HeadingCollector) {
         const id = quizId(node);
         if (!id) return;
         collector.anchors.push(quizAnchorId(id));
-        collector.toc.push({ depth: 2, id: quizAnchorId(id), text: collector.quizTitle?.(id) ?? DEFAULT_QUIZ_TITLE });
+        collector.toc.push({ depth: 2, id: quizAnchorId(id), text: collector.quizTitle?.(id) ?? DEFAULT_QUIZ_TITLE, kind: "quiz" });
         return;
       }
       if (node.type !== "element") return;
