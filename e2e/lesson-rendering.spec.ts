@@ -1,6 +1,7 @@
 // How a lesson reads: math laid out by the stylesheet of the KaTeX that rendered it, headings that look like
 // headings, a table of contents that reaches the quiz, search hits that land on the passage, one course time.
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { describeMinutes } from "@/lib/course/duration";
 import { COURSE, DEMO, LESSONS, signInViaApi } from "./support";
 
 test("a subscript is smaller than its base and sits lower", async ({ page }) => {
@@ -83,4 +84,15 @@ test("a search hit links to the section that matched, not the top of the lesson"
   await expect(hit).toContainText("From Goodhart to Strathern");
   await hit.click();
   await expect(page.locator("#from-goodhart-to-strathern")).toBeInViewport();
+});
+
+test("the home page and the syllabus give one course time: the sum of the lessons' times", async ({ page }) => {
+  await page.goto(`/courses/${COURSE}`);
+  const perLesson = await page.getByText(/^\d+ min · /).allInnerTexts();
+  expect(perLesson).toHaveLength(LESSONS.length);
+  const total = perLesson.reduce((sum, text) => sum + Number(/^(\d+)/.exec(text)![1]), 0);
+  const label = describeMinutes(total);
+  await expect(page.getByTestId("course-time")).toHaveText(new RegExp(`^${label}\\b`));
+  await page.goto("/");
+  await expect(page.getByTestId("course-time")).toHaveText(new RegExp(`^${label}\\b`));
 });
