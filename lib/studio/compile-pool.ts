@@ -10,7 +10,7 @@ import Piscina from "piscina";
 import { createDiagnostic, type ContentDiagnostic } from "@/lib/content/diagnostics";
 import { HttpError } from "@/lib/http/http-error";
 import type { CompileOutcome, CompileTask } from "./compile-tasks";
-import { studioFileLabel } from "./studio-compile.server";
+import { studioFileLabel } from "./studio-labels";
 
 export type CompilePoolLimits = {
   /** A preview's compile time, from the moment a worker starts it. */

@@ -5,7 +5,7 @@
 import type { MessagePort } from "node:worker_threads";
 import { createDiagnostic } from "@/lib/content/diagnostics";
 import { runPreview, runTask, type CompileOutcome, type CompileTask } from "./compile-tasks";
-import { studioFileLabel } from "./studio-compile.server";
+import { studioFileLabel } from "./studio-labels";
 
 // Load the parser, KaTeX and Shiki before the pool sends the first task: a fresh worker (after a start, or
 // after one was stopped) would otherwise spend its first time limit warming up.

@@ -22,13 +22,18 @@ const componentAttributes = Object.fromEntries(Object.entries(COMPONENT_RULES).m
 
 const PRETTY_CODE_DATA = ["dataRehypePrettyCodeFigure", "dataRehypePrettyCodeTitle", "dataRehypePrettyCodeCaption", "dataLanguage", "dataTheme", "dataLine", "dataHighlightedLine", "dataHighlightedChars", "dataChars", "dataLineNumbers"];
 
+/** GitHub's per-tag rules limit className to a few values (footnotes, task lists); lessons use any class. */
+const withAnyClassName = Object.fromEntries(
+  Object.entries(defaultSchema.attributes ?? {}).map(([tag, definitions]) => [tag, definitions.filter((definition) => !(Array.isArray(definition) && definition[0] === "className"))]),
+);
+
 const lessonSchema: Schema = {
   ...defaultSchema,
   // Heading ids come from rehype-slug and the table of contents links to them: keep them as students get them.
   clobber: [],
   tagNames: [...(defaultSchema.tagNames ?? []), "figure", "figcaption", "abbr", "mark", "small", "time", "u", "wbr", "caption", "col", "colgroup", ...Object.keys(COMPONENT_RULES), RENDERED_MATH_COMPONENT],
   attributes: {
-    ...defaultSchema.attributes,
+    ...withAnyClassName,
     ...componentAttributes,
     [RENDERED_MATH_COMPONENT]: ["html", "display"],
     "*": [...(defaultSchema.attributes?.["*"] ?? []), "className", "ariaHidden", "ariaLabel", "ariaDescribedBy", "role", "cite", "loading", "reversed", ...PRETTY_CODE_DATA],

@@ -4,7 +4,7 @@ import "server-only";
 import { studioCompilePool } from "./compile-pool.server";
 import type { PreviewOutcome } from "./compile-tasks";
 import type { PreviewResult } from "./preview-types";
-import { choiceIdSalt } from "./studio-compile.server";
+import { choiceIdSalt } from "./studio-labels";
 
 export async function previewLesson(source: string, courseSlug: string, lessonSlug: string): Promise<PreviewResult> {
   const started = performance.now();

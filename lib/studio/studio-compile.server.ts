@@ -8,11 +8,9 @@ import { createDiagnostic, hasErrors, sortDiagnostics, type ContentDiagnostic } 
 import type { LinkTargets } from "@/lib/content/links";
 import type { LessonCompileResult, LessonFacts } from "@/lib/content/types";
 import { checkSafeMdx } from "./safe-mdx";
+import { choiceIdSalt, studioFileLabel } from "./studio-labels";
 
-export const choiceIdSalt = () => process.env.QUIZ_CHOICE_ID_SALT || undefined;
-
-/** The label diagnostics carry: the file the lesson would be in. */
-export const studioFileLabel = (lessonSlug: string) => `${lessonSlug}.mdx`;
+export { choiceIdSalt, studioFileLabel };
 
 export async function compileStudioSource(source: string, courseSlug: string, lessonSlug: string, salt = choiceIdSalt()): Promise<LessonCompileResult> {
   const file = studioFileLabel(lessonSlug);

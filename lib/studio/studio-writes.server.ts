@@ -13,7 +13,7 @@ import { HttpError } from "@/lib/http/http-error";
 import { checkLessonOrder, checkNewLessonSlug, decideWrite, newLessonSource, withFrontmatterTitle, type EditorBase } from "./revision-rules";
 import { studioCompilePool } from "./compile-pool.server";
 import type { OtherLesson, PublishOutcome } from "./compile-tasks";
-import { choiceIdSalt } from "./studio-compile.server";
+import { choiceIdSalt } from "./studio-labels";
 import { currentDraft, ensureStudioLesson, headRevision, readFileLessonSource, studioCourseLessons, type StoredCompilation } from "./studio-data.server";
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
