@@ -1,6 +1,6 @@
 import "server-only";
 // Props for the editor page: the editor's starting state and each revision's diff against the one before.
-import type { EditorProps } from "@/components/studio/lesson-editor";
+import type { EditorProps } from "./editor-types";
 import { condenseDiff, lineDiff } from "./revision-rules";
 import { loadEditorState, readFileLessonSource } from "./studio-data.server";
 
