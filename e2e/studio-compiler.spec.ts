@@ -54,6 +54,15 @@ async function healthDuring(request: APIRequestContext, done: Promise<unknown>):
 
 test.describe("hostile lesson text", () => {
   test.beforeEach(async ({ page }) => signInViaApi(page, DEMO.instructor.email, DEMO.instructor.password));
+  // Opening the editor starts the compile worker, as it does for an author; the bombs then meet it warm.
+  test.beforeAll(async ({ browser }) => {
+    test.setTimeout(120_000);
+    const page = await browser.newPage();
+    await signInViaApi(page, DEMO.instructor.email, DEMO.instructor.password);
+    await page.goto(`/studio/${COURSE}/why-fitting-data-is-not-enough`);
+    await expect(page.getByTestId("studio-preview")).toContainText("Preview compiled in", { timeout: 60_000 });
+    await page.close();
+  });
 
   for (const [name, source, line, fragment] of BOMBS) {
     test(`preview: ${name} is a 422 with its place, and /api/health keeps answering`, async ({ page, playwright }) => {

@@ -15,8 +15,9 @@ function offsetOf(view: EditorView, line: number, column: number): number {
 
 export function CodeEditor({ value, onChange, diagnostics }: { value: string; onChange: (value: string) => void; diagnostics: ContentDiagnostic[] }) {
   const ref = useRef<ReactCodeMirrorRef>(null);
-  // The name goes on CodeMirror's own text box (the contenteditable), where assistive technology looks for it.
-  const extensions = useMemo(() => [markdown(), lintGutter(), EditorView.lineWrapping, EditorView.contentAttributes.of({ "aria-label": "Lesson MDX" })], []);
+  // The name goes on CodeMirror's own text box (the contenteditable), where assistive technology looks for
+  // it; an explicit tabindex makes it count as the focusable content of its scroll region (axe).
+  const extensions = useMemo(() => [markdown(), lintGutter(), EditorView.lineWrapping, EditorView.contentAttributes.of({ "aria-label": "Lesson MDX", tabindex: "0" })], []);
 
   useEffect(() => {
     const view = ref.current?.view;

@@ -11,3 +11,9 @@ export function studioCompilePool(): CompilePool {
   const holder = globalThis as Holder;
   return (holder[KEY] ??= createCompilePool(ensureCompileWorker()));
 }
+
+/** Starts the pool (its first worker loads the compiler, KaTeX and Shiki) without waiting: the editor page
+ * calls it, so the first preview meets a warm worker. */
+export function warmStudioCompiler(): void {
+  studioCompilePool();
+}

@@ -10,6 +10,7 @@ import Piscina from "piscina";
 import { createDiagnostic, type ContentDiagnostic } from "@/lib/content/diagnostics";
 import { HttpError } from "@/lib/http/http-error";
 import type { CompileOutcome, CompileTask } from "./compile-tasks";
+import { checkSourceLimits } from "./source-limits";
 import { studioFileLabel } from "./studio-labels";
 
 export type CompilePoolLimits = {
@@ -94,6 +95,10 @@ export function createCompilePool(filename: string | Promise<string>, limits: Co
   });
 
   async function run(task: CompileTask): Promise<CompileOutcome> {
+    // The shapes the parser is known to choke on are refused here, in one linear pass (milliseconds even for
+    // the largest text), without waiting for a worker. The worker's gate checks them again.
+    const tooComplex = checkSourceLimits(task.source);
+    if (tooComplex.length > 0) return { ok: false, diagnostics: tooComplex.map((problem) => createDiagnostic(studioFileLabel(task.lessonSlug), problem, problem.message)) };
     const limitMs = task.kind === "preview" ? limits.previewMs : limits.publishMs;
     const controller = new AbortController();
     const { port1: startedPort, port2: started } = new MessageChannel();
