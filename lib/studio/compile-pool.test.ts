@@ -34,7 +34,7 @@ async function withLag<T>(work: () => Promise<T>): Promise<{ result: T; lagMs: n
 describe("the compile pool with the real worker", () => {
   let pool: CompilePool;
   beforeAll(async () => {
-    pool = createCompilePool(await buildCompileWorker(path.join(scratch, "worker.mjs")), { ...DEFAULT_LIMITS, previewMs: 60_000 });
+    pool = createCompilePool(await buildCompileWorker(path.join(scratch, "worker.mjs")), { ...DEFAULT_LIMITS, previewMs: 60_000, queueMs: 150_000 });
   }, 60_000);
   afterAll(() => pool.close());
 
@@ -49,7 +49,7 @@ describe("the compile pool with the real worker", () => {
     expect(json).not.toMatch(/"correct"|"explanation"/);
     expect(outcome.lesson).not.toHaveProperty("code");
     expect(outcome.lesson.toc.length).toBeGreaterThan(2);
-  }, 60_000);
+  }, 180_000);
 
   const BOMBS: Array<[string, string, number, RegExp]> = [
     ["*a × 20,000", FRONT + "*a".repeat(20_000), 10, /emphasis markers/],
@@ -64,10 +64,10 @@ describe("the compile pool with the real worker", () => {
     expect(result.diagnostics[0]).toMatchObject({ file: "a.mdx", line, severity: "error" });
     expect(result.diagnostics[0]!.message).toMatch(message);
     expect(lagMs).toBeLessThan(1_000); // generous: the machine is shared; blocking took seconds before
-  }, 30_000);
+  }, 180_000);
 
   it("stops text that passes the gate but compiles too slowly, says where, and the next preview works", async () => {
-    const slow = createCompilePool(await buildCompileWorker(path.join(scratch, "worker.mjs")), { ...DEFAULT_LIMITS, previewMs: 300 });
+    const slow = createCompilePool(await buildCompileWorker(path.join(scratch, "worker.mjs")), { ...DEFAULT_LIMITS, previewMs: 300, queueMs: 150_000 });
     try {
       await slow.run(preview(FRONT + "Warm.")); // a started worker, so the limit below meets the compile
       const formulas = FRONT + "Fine.\n\n" + "$\\sum^{n} \\frac{x^2}{\\sqrt{y}}$ ".repeat(4000) + "\n";
@@ -81,7 +81,7 @@ describe("the compile pool with the real worker", () => {
     } finally {
       await slow.close();
     }
-  }, 60_000);
+  }, 180_000);
 });
 
 describe("the compile pool when a worker dies", () => {
@@ -97,7 +97,7 @@ describe("the compile pool when a worker dies", () => {
       return { ok: true, diagnostics: [], lesson: { source } };
     }`,
   );
-  const limits = { ...DEFAULT_LIMITS, previewMs: 60_000, memoryMb: 48, threads: 1, queue: 0 };
+  const limits = { ...DEFAULT_LIMITS, previewMs: 60_000, queueMs: 150_000, memoryMb: 48, threads: 1, queue: 0 };
 
   it("reports running out of memory as a diagnostic, and recovers", async () => {
     const pool = createCompilePool(hostile, limits);
