@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpError } from "@/lib/http/http-error";
-import { createCompilePool, DEFAULT_LIMITS, type CompilePool } from "./compile-pool";
+import { createCompilePool, DEFAULT_LIMITS, loadFactor, type CompilePool } from "./compile-pool";
 import type { PreviewOutcome, PreviewTask } from "./compile-tasks";
 import { buildCompileWorker } from "./compile-worker-build";
 
@@ -67,7 +67,7 @@ describe("the compile pool with the real worker", () => {
   }, 180_000);
 
   it("stops text that passes the gate but compiles too slowly, says where, and the next preview works", async () => {
-    const slow = createCompilePool(await buildCompileWorker(path.join(scratch, "worker.mjs")), { ...DEFAULT_LIMITS, previewMs: 300, queueMs: 150_000 });
+    const slow = createCompilePool(await buildCompileWorker(path.join(scratch, "worker.mjs")), { ...DEFAULT_LIMITS, previewMs: 300, queueMs: 150_000, scaleWithLoad: false });
     try {
       await slow.run(preview(FRONT + "Warm.")); // a started worker, so the limit below meets the compile
       const formulas = FRONT + "Fine.\n\n" + "$\\sum^{n} \\frac{x^2}{\\sqrt{y}}$ ".repeat(4000) + "\n";
@@ -82,6 +82,14 @@ describe("the compile pool with the real worker", () => {
       await slow.close();
     }
   }, 180_000);
+});
+
+describe("loadFactor", () => {
+  it("gives a compile more time on a machine busier than its cores, up to 8×", () => {
+    expect(loadFactor(0.5, 2)).toBe(1);
+    expect(loadFactor(6, 2)).toBe(3);
+    expect(loadFactor(40, 2)).toBe(8);
+  });
 });
 
 describe("the compile pool when a worker dies", () => {

@@ -4,7 +4,7 @@
 // by terminating its worker; either way the author gets a diagnostic, and the pool starts a fresh worker.
 // Drafts never pass through here (studio-writes.server.ts saves them directly), so a failed compile
 // cannot lose text.
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { MessageChannel } from "node:worker_threads";
 import Piscina from "piscina";
 import { createDiagnostic, type ContentDiagnostic } from "@/lib/content/diagnostics";
@@ -25,6 +25,8 @@ export type CompilePoolLimits = {
   threads: number;
   /** Tasks waiting beyond the running ones before a 503. */
   queue: number;
+  /** Stretch the time limits on a busy machine (loadFactor); tests that need an exact limit turn it off. */
+  scaleWithLoad?: boolean;
 };
 
 // Known pathological shapes never get here: the safe-MDX gate refuses them in milliseconds
@@ -39,6 +41,16 @@ export const DEFAULT_LIMITS: CompilePoolLimits = {
   threads: Math.max(1, Math.min(2, availableParallelism() - 1)),
   queue: 16,
 };
+
+/**
+ * The limits are wall-clock time, and on a machine with more runnable threads than cores a compile gets only
+ * a share of one. So the limit grows with the one-minute load per core, up to 8×: a busy machine does not turn
+ * ordinary lessons into errors, and a runaway compile is still stopped. (A lower scheduling priority for the
+ * workers was tried and dropped: under load it starved them behind every other process on the machine.)
+ */
+export function loadFactor(load = loadavg()[0] ?? 0, cores = availableParallelism()): number {
+  return Math.min(8, Math.max(1, load / cores));
+}
 
 class StoppedAtLimit extends Error {}
 class WaitedTooLong extends Error {}
@@ -80,8 +92,6 @@ export function createCompilePool(filename: string | Promise<string>, limits: Co
         maxThreads: limits.threads,
         idleTimeout: 10 * 60_000,
         maxQueue: limits.queue,
-        // Below the main thread in the scheduler, so the site stays quick while a compile runs.
-        niceIncrement: 10,
         resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 },
         // Workers keep a normal event loop between tasks (esbuild talks to its service process through it).
         atomics: "disabled",
@@ -99,7 +109,7 @@ export function createCompilePool(filename: string | Promise<string>, limits: Co
     // the largest text), without waiting for a worker. The worker's gate checks them again.
     const tooComplex = checkSourceLimits(task.source);
     if (tooComplex.length > 0) return { ok: false, diagnostics: tooComplex.map((problem) => createDiagnostic(studioFileLabel(task.lessonSlug), problem, problem.message)) };
-    const limitMs = task.kind === "preview" ? limits.previewMs : limits.publishMs;
+    const limitMs = Math.round((task.kind === "preview" ? limits.previewMs : limits.publishMs) * (limits.scaleWithLoad === false ? 1 : loadFactor()));
     const controller = new AbortController();
     const { port1: startedPort, port2: started } = new MessageChannel();
     let timer = setTimeout(() => controller.abort(new WaitedTooLong()), limits.queueMs);
