@@ -13,6 +13,8 @@ const nextConfig = {
     "@prisma/adapter-pg",
     "esbuild",
     "mdx-bundler",
+    // The studio's compile pool: piscina starts its worker threads from its own files in node_modules.
+    "piscina",
   ],
   // forbidden() renders app/forbidden.tsx with status 403.
   experimental: { authInterrupts: true },

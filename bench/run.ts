@@ -2,7 +2,7 @@
 // Needs a production build (`npm run build`). PostgreSQL figures need PostgreSQL's server binaries
 // (scripts/pg-temp.mjs); without them that part is reported as skipped. Benchmarks measure; they never assert.
 //   --quick     shorter load runs (2 s instead of 5 s)
-//   --skip=a,b  skip sections: content, conformal, pages, submissions, postgres, lighthouse
+//   --skip=a,b  skip sections: content, conformal, pages, studio, submissions, postgres, lighthouse
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -12,6 +12,7 @@ import { runConformalBench } from "./conformal-bench";
 import { runContentBench } from "./content-bench";
 import { runLighthouseBench } from "./lighthouse-bench";
 import { firstLoadJs, runPageBench } from "./page-bench";
+import { runStudioCompilerBench } from "./studio-compiler-bench";
 import { runSubmissionsBench } from "./submissions-bench";
 
 const args = process.argv.slice(2);
@@ -71,7 +72,7 @@ async function main() {
     for (const row of rows) summary.push(`conformal λ̂ n=${row.n}: exact ${row.exactMs} ms, grid ${row.gridScanMs} ms, ${row.speedup}× faster`);
   });
 
-  const sqliteUrl = skip.has("pages") && skip.has("submissions") && skip.has("lighthouse") ? "" : freshSqlite();
+  const sqliteUrl = skip.has("pages") && skip.has("studio") && skip.has("submissions") && skip.has("lighthouse") ? "" : freshSqlite();
 
   await section("pages", async () => {
     const js = firstLoadJs();
@@ -83,6 +84,14 @@ async function main() {
       );
     }
     summary.push(`first-load JS of ${js.route}: ${js.gzipKb} kB gzip (${js.rawKb} kB raw, ${js.scripts} scripts)`);
+  });
+
+  await section("studio", async () => {
+    const figures = await withServer(sqliteUrl, (server) => runStudioCompilerBench(server));
+    results.studio = { targets: { previewRefusedMs: 2000, healthDuringCompileMs: 100 }, figures };
+    for (const [name, run] of Object.entries(figures)) {
+      summary.push(`studio preview ${name}: ${run.status} in ${run.ms} ms; /api/health meanwhile p50 ${run.healthP50Ms} ms, max ${run.healthMaxMs} ms (${run.healthPolls} polls)`);
+    }
   });
 
   const submissions = async (label: string, databaseUrl: string) => {

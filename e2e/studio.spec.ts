@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { expect, type APIRequestContext, type Page, test } from "@playwright/test";
-import { COURSE, DEMO, LESSONS, quizDefinition, signedInStudent, signInViaApi } from "./support";
+import { COURSE, DEMO, expectNoAxeViolations, LESSONS, quizDefinition, signedInStudent, signInViaApi } from "./support";
 
 const FILE_LESSON = LESSONS[0];
 const lessonApi = (lesson: string) => `/api/studio/courses/${COURSE}/lessons/${lesson}`;
@@ -56,6 +56,45 @@ async function publish(page: Page, number: number) {
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByTestId("studio-notice")).toContainText(`Published revision ${number}.`);
 }
+
+test("sign in, then Studio, then Edit, all client-side: the editor and its live preview work with no CSP violation", async ({ page }) => {
+  test.setTimeout(90_000);
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to|couldn.t load/i.test(message.text())) violations.push(message.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => console.error(`Refused: CSP ${event.violatedDirective} ${event.blockedURI}`));
+  });
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(DEMO.instructor.email);
+  await page.getByLabel("Password").fill(DEMO.instructor.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.getByRole("banner").getByRole("link", { name: "Studio" }).click();
+  await expect(page).toHaveURL("/studio");
+  await page.getByTestId(`studio-lesson-${FILE_LESSON}`).getByRole("link", { name: "Edit" }).click();
+  await expect(page).toHaveURL(`/studio/${COURSE}/${FILE_LESSON}`);
+  const preview = page.getByTestId("studio-preview");
+  await expect(preview).toContainText("Preview compiled in", { timeout: 45_000 });
+  await expect(preview.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByText("This page couldn't load")).toHaveCount(0);
+  // Interactive parts are live in the preview: a quiz renders its first question.
+  await expect(preview.getByRole("button", { name: /submit/i }).first()).toBeVisible();
+  expect(violations).toEqual([]);
+  // One policy for every page, the editor included: nothing in it needs eval.
+  const direct = await page.request.get(`/studio/${COURSE}/${FILE_LESSON}`);
+  expect(direct.headers()["content-security-policy"]).not.toContain("unsafe-eval");
+});
+
+test("the studio and the editor pass axe", async ({ page }) => {
+  test.setTimeout(120_000); // axe on the editor's long preview is slow on a shared 2-core machine
+  await signInViaApi(page, DEMO.instructor.email, DEMO.instructor.password);
+  await page.goto("/studio");
+  await expectNoAxeViolations(page);
+  await page.goto(`/studio/${COURSE}/${FILE_LESSON}`);
+  await expect(page.getByTestId("studio-preview")).toContainText("Preview compiled in", { timeout: 45_000 });
+  await expectNoAxeViolations(page);
+});
 
 test("an instructor writes a lesson with live preview and errors, publishes it, a student sees it, and an old revision is restored", async ({ page, browser }) => {
   const slug = `studio-${randomUUID().slice(0, 8)}`;

@@ -6,6 +6,7 @@ import path from "node:path";
 import { buildContent } from "../lib/content/build-content";
 import { DEFAULT_COURSES_DIR } from "../lib/content/check-content";
 import { formatDiagnostic } from "../lib/content/diagnostics";
+import { buildCompileWorker } from "../lib/studio/compile-worker-build";
 
 const args = process.argv.slice(2);
 const watchMode = args.includes("--watch");
@@ -33,6 +34,9 @@ function writeDevStatus(diagnostics: Parameters<typeof formatDiagnostic>[0][]) {
   writeFileSync(`${file}.tmp`, JSON.stringify({ builtAt: new Date().toISOString(), errors }));
   renameSync(`${file}.tmp`, file);
 }
+
+// The studio's compile worker runs outside the Next bundle, as plain JavaScript built from lib/ (decision 0005).
+await buildCompileWorker();
 
 if (!watchMode) {
   process.exitCode = (await buildOnce()) ? 0 : 1;

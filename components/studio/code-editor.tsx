@@ -15,7 +15,9 @@ function offsetOf(view: EditorView, line: number, column: number): number {
 
 export function CodeEditor({ value, onChange, diagnostics }: { value: string; onChange: (value: string) => void; diagnostics: ContentDiagnostic[] }) {
   const ref = useRef<ReactCodeMirrorRef>(null);
-  const extensions = useMemo(() => [markdown(), lintGutter(), EditorView.lineWrapping], []);
+  // The name goes on CodeMirror's own text box (the contenteditable), where assistive technology looks for
+  // it; an explicit tabindex makes it count as the focusable content of its scroll region (axe).
+  const extensions = useMemo(() => [markdown(), lintGutter(), EditorView.lineWrapping, EditorView.contentAttributes.of({ "aria-label": "Lesson MDX", tabindex: "0" })], []);
 
   useEffect(() => {
     const view = ref.current?.view;
@@ -35,7 +37,6 @@ export function CodeEditor({ value, onChange, diagnostics }: { value: string; on
       onChange={onChange}
       extensions={extensions}
       height="70vh"
-      aria-label="Lesson MDX"
       basicSetup={{ foldGutter: false, autocompletion: false }}
       className="overflow-hidden rounded-md border border-zinc-300 text-sm dark:border-zinc-700"
     />

@@ -6,11 +6,12 @@ import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ContentDiagnostic } from "@/lib/content/diagnostics";
+import type { EditorProps, RevisionView } from "@/lib/studio/editor-types";
 import type { EditorBase } from "@/lib/studio/revision-rules";
 import type { SavedDraft } from "@/lib/studio/studio-writes.server";
 import { LessonPreview } from "./lesson-preview";
 import { localCopy, type LocalCopy } from "./local-copy";
-import { RevisionHistory, type RevisionView } from "./revision-history";
+import { RevisionHistory } from "./revision-history";
 import { SaveStatusLine } from "./save-status";
 import { lessonApi, StudioRequestError, studioFetch } from "./studio-api";
 import { useDraftAutosave } from "./use-draft-autosave";
@@ -19,20 +20,6 @@ import { useLessonPreview } from "./use-lesson-preview";
 // CodeMirror measures the DOM; render it in the browser only.
 const CodeEditor = dynamic(() => import("./code-editor").then((module) => module.CodeEditor), { ssr: false, loading: () => <p>Loading the editor…</p> });
 
-export type EditorProps = {
-  courseSlug: string;
-  lessonSlug: string;
-  title: string;
-  published: boolean;
-  initialSource: string;
-  initialBase: EditorBase;
-  headNumber: number;
-  /** A file lesson whose studio revisions (if any) are not served. */
-  servingFile: boolean;
-  draftSavedAt: string | null;
-  draftSavedBy: string | null;
-  revisions: RevisionView[];
-};
 
 function DiagnosticList({ diagnostics }: { diagnostics: ContentDiagnostic[] }) {
   if (diagnostics.length === 0) return null;
@@ -146,7 +133,7 @@ export function LessonEditor(props: EditorProps) {
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          <SaveStatusLine status={autosave.status} signInHref={`/signin?callbackUrl=${encodeURIComponent(`/studio/${courseSlug}/${lessonSlug}`)}`} />
+          <SaveStatusLine status={autosave.status} onRetry={() => void autosave.saveNow()} signInHref={`/signin?callbackUrl=${encodeURIComponent(`/studio/${courseSlug}/${lessonSlug}`)}`} />
           <a href={`${lessonApi(courseSlug, lessonSlug)}/source?from=draft`} className="rounded-md border border-zinc-300 px-3 py-2 text-sm dark:border-zinc-700">Download .mdx</a>
           <button type="button" onClick={publish} disabled={publishing || errors.length > 0} className="rounded-md bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700 disabled:opacity-60">
             {publishing ? "Publishing…" : "Publish"}
@@ -173,7 +160,7 @@ export function LessonEditor(props: EditorProps) {
           <CodeEditor value={source} onChange={setSource} diagnostics={preview.diagnostics} />
           <DiagnosticList diagnostics={preview.diagnostics} />
         </section>
-        <section aria-label="Preview" data-testid="studio-preview" data-pending={preview.pending ? "true" : "false"} className="max-h-[80vh] overflow-y-auto rounded-md border border-zinc-200 p-4 dark:border-zinc-800">
+        <section aria-label="Preview" tabIndex={0} data-testid="studio-preview" data-pending={preview.pending ? "true" : "false"} className="max-h-[80vh] overflow-y-auto rounded-md border border-zinc-200 p-4 dark:border-zinc-800">
           <p className="mb-2 text-xs text-zinc-500" data-testid="studio-preview-timing">
             {preview.pending ? "Updating preview…" : preview.serverMs !== null ? `Preview compiled in ${preview.serverMs} ms (${preview.roundTripMs} ms round trip)` : ""}
             {errors.length > 0 && preview.lesson ? " · showing the last version without errors" : ""}

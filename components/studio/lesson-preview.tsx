@@ -1,11 +1,12 @@
 "use client";
 // Renders a compiled preview with exactly the student component map (components/mdx/lesson-components).
-// The bundle is evaluated here, in the instructor's browser (docs/decisions/0005-studio-preview-in-the-browser.md).
-import { getMDXComponent } from "mdx-bundler/client";
-import { Component, useMemo, type ReactNode } from "react";
+// The server sends a sanitised tree, not code, so nothing is evaluated here and studio pages keep the
+// site's policy without 'unsafe-eval' (docs/decisions/0005-studio-preview-in-the-browser.md).
+import { Component, useMemo, type ComponentType, type ReactNode } from "react";
 import { lessonComponents } from "@/components/mdx/lesson-components";
 import type { CompiledLesson } from "@/lib/content/types";
-import type { PreviewLesson } from "@/lib/studio/preview.server";
+import type { PreviewLesson } from "@/lib/studio/preview-types";
+import { renderPreviewTree } from "./preview-content";
 
 class RenderBoundary extends Component<{ children: ReactNode }, { error: string | null }> {
   state = { error: null as string | null };
@@ -19,14 +20,15 @@ class RenderBoundary extends Component<{ children: ReactNode }, { error: string 
 }
 
 export function LessonPreview({ lesson }: { lesson: PreviewLesson }) {
-  const Content = useMemo(() => getMDXComponent(lesson.code), [lesson.code]);
-  const components = useMemo(() => lessonComponents({ ...lesson, searchSections: [] } satisfies CompiledLesson), [lesson]);
+  const content = useMemo(() => {
+    const { tree, ...compiled } = lesson;
+    const components = lessonComponents({ ...compiled, code: "", searchSections: [] } satisfies CompiledLesson);
+    return renderPreviewTree(tree, components as unknown as Record<string, ComponentType<never>>);
+  }, [lesson]);
   return (
     <RenderBoundary key={lesson.contentHash}>
       <h1 className="mb-4 text-3xl font-bold">{lesson.frontmatter.title}</h1>
-      <div className="prose prose-zinc max-w-none dark:prose-invert prose-a:text-accent-700 dark:prose-a:text-accent-300">
-        <Content components={components as never} />
-      </div>
+      <div className="prose prose-zinc max-w-none dark:prose-invert prose-a:text-accent-700 dark:prose-a:text-accent-300">{content}</div>
     </RenderBoundary>
   );
 }

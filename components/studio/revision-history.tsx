@@ -1,7 +1,5 @@
 "use client";
-import type { DiffLine } from "@/lib/studio/revision-rules";
-
-export type RevisionView = { id: string; number: number; authorName: string; message: string | null; createdAt: string; diff: Array<DiffLine | null> };
+import type { RevisionView } from "@/lib/studio/editor-types";
 
 const LINE_STYLE = { added: "bg-emerald-50 text-emerald-900 dark:bg-emerald-950/50 dark:text-emerald-200", removed: "bg-red-50 text-red-900 dark:bg-red-950/50 dark:text-red-200", same: "" };
 const PREFIX = { added: "+", removed: "−", same: " " };
@@ -26,7 +24,8 @@ export function RevisionHistory({ revisions, onRestore }: { revisions: RevisionV
             </div>
             <details className="mt-2">
               <summary className="cursor-pointer text-sm">Changes</summary>
-              <pre className="mt-2 overflow-x-auto text-xs leading-5">
+              {/* Focusable so a keyboard can scroll a long line into view (axe: scrollable-region-focusable). */}
+              <pre tabIndex={0} aria-label={`Changes in revision ${revision.number}`} className="mt-2 overflow-x-auto text-xs leading-5">
                 {revision.diff.map((line, index) =>
                   line === null ? (
                     <div key={index} className="text-zinc-400">⋯</div>

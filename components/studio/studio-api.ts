@@ -1,5 +1,6 @@
 // The browser side of the studio routes: JSON in and out, errors as StudioRequestError with the status, and
-// a retry loop for the failures worth retrying (the network, or a 5xx), which reports each retry.
+// a bounded retry for the failures worth retrying (the network, or a 5xx), which reports each retry. After
+// the last try the error reaches the caller, which says so; the draft is still kept in this browser.
 import type { ContentDiagnostic } from "@/lib/content/diagnostics";
 
 export class StudioRequestError extends Error {
@@ -27,8 +28,11 @@ export async function studioFetch<T>(url: string, method: string, body?: unknown
 
 export const isRetryable = (error: unknown) => error instanceof StudioRequestError && (error.status === 0 || error.status >= 500);
 
-/** Retries network failures and 5xx with backoff (1 s, 2 s, 4 s … up to 15 s), forever unless `tries` is given. */
-export async function withRetry<T>(work: () => Promise<T>, onRetry: (attempt: number, error: StudioRequestError) => void, tries = Infinity): Promise<T> {
+/** Tries in all, by default: the waits between them add up to 15 s (1, 2, 4, 8 s). */
+export const DEFAULT_TRIES = 5;
+
+/** Retries network failures and 5xx with backoff (1 s, 2 s, 4 s … up to 15 s between tries), `tries` times in all. */
+export async function withRetry<T>(work: () => Promise<T>, onRetry: (attempt: number, error: StudioRequestError) => void, tries = DEFAULT_TRIES): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();

@@ -5,8 +5,8 @@
 // text has errors.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ContentDiagnostic } from "@/lib/content/diagnostics";
-import type { PreviewLesson, PreviewResult } from "@/lib/studio/preview.server";
-import { studioFetch } from "./studio-api";
+import type { PreviewLesson, PreviewResult } from "@/lib/studio/preview-types";
+import { StudioRequestError, studioFetch } from "./studio-api";
 
 export type PreviewState = { lesson: PreviewLesson | null; diagnostics: ContentDiagnostic[]; pending: boolean; serverMs: number | null; roundTripMs: number | null; failure: string | null };
 
@@ -31,7 +31,11 @@ export function useLessonPreview(courseSlug: string, lessonSlug: string, source:
     stale.current = false;
     const started = performance.now();
     try {
-      const result = await studioFetch<PreviewResult>("/api/studio/preview", "POST", { courseSlug, lessonSlug, source: text });
+      // A 422 is a compile that failed: its body is a PreviewResult too, with the diagnostics.
+      const result = await studioFetch<PreviewResult>("/api/studio/preview", "POST", { courseSlug, lessonSlug, source: text }).catch((error: unknown) => {
+        if (error instanceof StudioRequestError && error.status === 422 && error.payload.diagnostics) return { ok: false as const, diagnostics: error.payload.diagnostics, ms: (error.payload as { ms?: number }).ms ?? 0 };
+        throw error;
+      });
       const roundTripMs = Math.round(performance.now() - started);
       compiled.current = text;
       setState((previous) => ({

@@ -1,5 +1,6 @@
 // Parses and validates one lesson without esbuild: frontmatter, components, quizzes, citations,
 // math, TOC and links. content:check runs only this; compileLesson runs it before bundling.
+import type { Root as HastRoot } from "hast";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
@@ -33,6 +34,13 @@ export type LessonAnalysis = {
   collector: LessonCollector | null;
   headings: HeadingCollector;
   diagnostics: ContentDiagnostic[];
+  /** The rehype tree after every plugin (MDX nodes passed through): the studio preview renders it. */
+  tree: HastRoot | null;
+};
+
+export type AnalyzeOptions = {
+  /** Run Shiki as the bundle does (the studio preview shows highlighted code); content:check skips it. */
+  highlight?: boolean;
 };
 
 type PositionedError = { reason?: string; message: string; name?: string; line?: number | null; column?: number | null };
@@ -44,7 +52,7 @@ function syntaxErrorPoint(error: PositionedError): { line: number; column: numbe
   return match ? { line: Number(match[1]), column: Number(match[2]) } : { line: 1, column: 1 };
 }
 
-export async function analyzeLesson(input: LessonInput): Promise<LessonAnalysis> {
+export async function analyzeLesson(input: LessonInput, options: AnalyzeOptions = {}): Promise<LessonAnalysis> {
   const headings: HeadingCollector = { toc: [], anchors: [] };
   const { frontmatter, diagnostics, locate } = parseLessonFrontmatter(input.source, input.file, input.expectedSlug);
   const collector = createLessonCollector({
@@ -63,17 +71,17 @@ export async function analyzeLesson(input: LessonInput): Promise<LessonAnalysis>
     .use(remarkFrontmatter, ["yaml"])
     .use(lessonRemarkPlugins(collector))
     .use([[remarkRehype, { passThrough: MDX_NODE_TYPES } satisfies RemarkRehypeOptions]] satisfies PluggableList)
-    .use(lessonRehypePlugins(headings, { highlight: false }));
+    .use(lessonRehypePlugins(headings, { highlight: options.highlight ?? false }));
   const file = new VFile({ path: input.file, value: input.source });
+  let tree: HastRoot;
   try {
-    const tree = processor.parse(file);
-    await processor.run(tree, file);
+    tree = (await processor.run(processor.parse(file), file)) as HastRoot;
   } catch (error) {
     const problem = error as PositionedError;
     // A syntax error stops the parse; report it where micromark found it.
     const reason = (problem.reason ?? problem.message).replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)$/, "");
     diagnostics.push(createDiagnostic(input.file, syntaxErrorPoint(problem), `MDX syntax error: ${reason}`));
-    return { frontmatter, collector: null, headings, diagnostics };
+    return { frontmatter, collector: null, headings, diagnostics, tree: null };
   }
   for (const message of file.messages) {
     const cause = message.cause instanceof Error ? `: ${message.cause.message.split("\n")[0]}` : "";
@@ -85,7 +93,7 @@ export async function analyzeLesson(input: LessonInput): Promise<LessonAnalysis>
       diagnostics.push(createDiagnostic(input.file, locate(["references", index, "id"]), `reference "${reference.id}" is never cited with <Cite id="${reference.id}" />`, "warning"));
     }
   });
-  return { frontmatter, collector, headings, diagnostics: sortDiagnostics(diagnostics) };
+  return { frontmatter, collector, headings, diagnostics: sortDiagnostics(diagnostics), tree };
 }
 
 export function lessonFacts(analysis: LessonAnalysis, input: LessonInput): LessonFacts | null {

@@ -73,4 +73,9 @@ Body.`);
     expect(splitFrontmatter("---\na: 1\n---\nbody")).toEqual({ yaml: "a: 1", firstLine: 2 });
     expect(splitFrontmatter("body\n---\na: 1\n---\n")).toBeNull();
   });
+
+  it("refuses YAML aliases at the first one, so an alias bomb is a diagnostic, not a crash", () => {
+    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ...["b", "c", "d", "e", "f", "g"].map((key, index) => `${key}: &${key} [${Array(9).fill(`*${"abcdefg"[index]}`).join(", ")}]`)].join("\n");
+    expect(messages(valid.replace("---\n\nBody.", `${bomb}\n---\n\nBody.`))).toEqual(["16:8 frontmatter: YAML aliases (*a) are not allowed; write the value out"]);
+  });
 });

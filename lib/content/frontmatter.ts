@@ -1,4 +1,5 @@
 // Splits the YAML frontmatter off a lesson and validates it, reporting each problem on the line of its key.
+import { visit } from "yaml";
 import { createDiagnostic, type ContentDiagnostic, type SourcePoint } from "./diagnostics";
 import { lessonFrontmatterSchema, type LessonFrontmatter } from "./schemas";
 import { parseLocatedDocument } from "./yaml-locate";
@@ -27,6 +28,18 @@ export type FrontmatterResult = {
 
 const firstLine = (): SourcePoint => ({ line: 1, column: 1 });
 
+function firstAlias(located: ReturnType<typeof parseLocatedDocument>): { name: string; at: SourcePoint } | null {
+  let found: { name: string; offset: number } | null = null;
+  visit(located.document, {
+    Alias(_key, node) {
+      found = { name: node.source, offset: node.range?.[0] ?? 0 };
+      return visit.BREAK;
+    },
+  });
+  const alias = found as { name: string; offset: number } | null;
+  return alias ? { name: alias.name, at: located.pointAt(alias.offset) } : null;
+}
+
 /** `expectedSlug` is the file name without .mdx; the frontmatter slug must equal it. */
 export function parseLessonFrontmatter(source: string, file: string, expectedSlug?: string): FrontmatterResult {
   const block = splitFrontmatter(source);
@@ -37,7 +50,16 @@ export function parseLessonFrontmatter(source: string, file: string, expectedSlu
   if (located.errors.length > 0) {
     return { frontmatter: null, locate: firstLine, diagnostics: located.errors.map((error) => createDiagnostic(file, error, `frontmatter: ${error.message}`)) };
   }
-  const data: unknown = located.document.toJS() ?? {};
+  // Frontmatter has no use for aliases, and a few nested ones expand exponentially (an alias bomb):
+  // refuse them where they are written; maxAliasCount 0 makes toJS refuse any that slipped past.
+  const alias = firstAlias(located);
+  if (alias) return { frontmatter: null, locate: firstLine, diagnostics: [createDiagnostic(file, alias.at, `frontmatter: YAML aliases (*${alias.name}) are not allowed; write the value out`)] };
+  let data: unknown;
+  try {
+    data = located.document.toJS({ maxAliasCount: 0 }) ?? {};
+  } catch (error) {
+    return { frontmatter: null, locate: firstLine, diagnostics: [createDiagnostic(file, { line: block.firstLine, column: 1 }, `frontmatter: ${(error as Error).message}`)] };
+  }
   const parsed = lessonFrontmatterSchema.safeParse(data);
   if (!parsed.success) {
     return { frontmatter: null, locate: located.locate, diagnostics: issuesToDiagnostics(file, parsed.error.issues, located, "frontmatter", data) };

@@ -9,6 +9,8 @@ export type LocatedDocument = {
   errors: Array<SourcePoint & { message: string }>;
   /** The position of the deepest key or item on the path that exists. */
   locate(dataPath: ReadonlyArray<PropertyKey>): SourcePoint;
+  /** The file position of an offset into `text`. */
+  pointAt(offset: number): SourcePoint;
 };
 
 /** `firstLine` is the file line on which `text` starts (frontmatter starts on line 2). */
@@ -44,5 +46,5 @@ export function parseLocatedDocument(text: string, firstLine = 1): LocatedDocume
     return found;
   }
 
-  return { document, errors, locate };
+  return { document, errors, locate, pointAt: toPoint };
 }

@@ -4,13 +4,13 @@
 // Prerendered lesson pages cannot carry a per-request nonce, so Next's inline bootstrap scripts are
 // allowed with 'unsafe-inline'. A hash (e.g. the theme script's) must not be listed beside it: browsers
 // that understand hashes then ignore 'unsafe-inline' and would block Next's own inline scripts.
-// 'unsafe-eval' is never allowed on pages; only the development server (React Refresh) needs it.
-// The studio (instructors only) previews a lesson by evaluating its compiled MDX in the browser
-// (mdx-bundler's getMDXComponent uses new Function; docs/decisions/0005), so studio pages allow eval.
-export function pageCsp({ dev = false, evalAllowed = false } = {}) {
+// 'unsafe-eval' is never allowed on pages, the studio included (its preview is data rendered by React,
+// docs/decisions/0005); only the development server (React Refresh) needs it. One policy for every page
+// also means client-side navigation never meets a policy its document did not load with.
+export function pageCsp({ dev = false } = {}) {
   return [
     "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${dev || evalAllowed ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
     // Observable Plot writes <style> into its SVGs and KaTeX uses style attributes.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
@@ -44,8 +44,7 @@ export function securityHeaders({ dev = false } = {}) {
   ];
   return [
     { source: "/:path*", headers: common },
-    { source: "/((?!_next/static/|studio(?:/|$)).*)", headers: [{ key: "Content-Security-Policy", value: pageCsp({ dev }) }] },
-    { source: "/studio/:path*", headers: [{ key: "Content-Security-Policy", value: pageCsp({ dev, evalAllowed: true }) }] },
+    { source: "/((?!_next/static/).*)", headers: [{ key: "Content-Security-Policy", value: pageCsp({ dev }) }] },
     { source: "/_next/static/chunks/:path*", headers: [{ key: "Content-Security-Policy", value: workerCsp() }] },
   ];
 }

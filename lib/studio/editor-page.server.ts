@@ -1,10 +1,12 @@
 import "server-only";
 // Props for the editor page: the editor's starting state and each revision's diff against the one before.
-import type { EditorProps } from "@/components/studio/lesson-editor";
+import { warmStudioCompiler } from "./compile-pool.server";
+import type { EditorProps } from "./editor-types";
 import { condenseDiff, lineDiff } from "./revision-rules";
 import { loadEditorState, readFileLessonSource } from "./studio-data.server";
 
 export async function editorPageData(courseSlug: string, lessonSlug: string): Promise<EditorProps | null> {
+  warmStudioCompiler();
   const state = await loadEditorState(courseSlug, lessonSlug);
   if (!state) return null;
   const fileSource = state.fromFile ? ((await readFileLessonSource(courseSlug, lessonSlug)) ?? "") : "";

@@ -55,6 +55,17 @@ describe("checkSafeMdx: injection attempts", () => {
     expect(problem?.line).toBeGreaterThanOrEqual(7);
   });
 
+  it("checks a brace of many comments in linear time (the old regex backtracked exponentially)", () => {
+    const [problem] = checkSafeMdx(FRONT + "{" + "/**/".repeat(60) + "x}\n");
+    expect(problem).toMatchObject({ construct: "JavaScript expression", line: 5, column: 1 });
+    expect(checkSafeMdx(FRONT + "{" + "/* a */ ".repeat(60) + "}\n")).toEqual([]);
+  });
+
+  it("refuses the shapes the parser is superlinear on before parsing them", () => {
+    expect(checkSafeMdx(FRONT + "*a".repeat(20_000))[0]).toMatchObject({ construct: "emphasis markers", line: 5 });
+    expect(checkSafeMdx(FRONT + "<span>".repeat(5000) + "x" + "</span>".repeat(5000))[0]).toMatchObject({ construct: "nesting", line: 5 });
+  });
+
   it("lists every problem, in document order", () => {
     const problems = checkSafeMdx(FRONT + "<script />\n\n[x](javascript:1)\n\n{1+1}\n");
     expect(problems.map((problem) => [problem.construct, problem.line])).toEqual([

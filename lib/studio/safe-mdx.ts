@@ -13,6 +13,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { COMPONENT_RULES, isAllowedComponent } from "@/lib/content/components";
 import { readAttributeValue, type JsxElement } from "@/lib/content/jsx-attributes";
+import { checkSourceLimits } from "./source-limits";
 
 export type SafeMdxProblem = { line: number; column: number; construct: string; message: string };
 
@@ -49,8 +50,10 @@ type Point = { line: number; column: number };
 const start = (node: { position?: { start: Point } }, fallback: Point = { line: 1, column: 1 }): Point =>
   node.position ? { line: node.position.start.line, column: node.position.start.column } : fallback;
 
-function isCommentOnly(value: string): boolean {
-  return /^\s*(?:\/\*[\s\S]*?\*\/\s*)*$/.test(value);
+/** MDX parses every {…} with acorn; a brace holding only comments has an empty program. (A regex over the
+ * text backtracked exponentially: 40 comments and a stray character took hours.) */
+function isCommentOnly(node: { data?: { estree?: { body: unknown[] } | null } }): boolean {
+  return node.data?.estree?.body.length === 0;
 }
 
 function checkAttributes(element: JsxElement, at: Point, problems: SafeMdxProblem[]) {
@@ -112,7 +115,7 @@ function walk(node: Root | RootContent, problems: SafeMdxProblem[]) {
     }
     case "mdxFlowExpression":
     case "mdxTextExpression":
-      if (!isCommentOnly(node.value)) {
+      if (!isCommentOnly(node)) {
         problems.push({ ...start(node), construct: "JavaScript expression", message: `JavaScript expressions {${node.value.trim().slice(0, 40)}} are not allowed; only comments {/* … */} are` });
       }
       return;
@@ -146,6 +149,9 @@ function errorPoint(error: ParseError): Point {
 
 /** Every problem in `source`, in document order; empty when the text is safe to compile. */
 export function checkSafeMdx(source: string): SafeMdxProblem[] {
+  // Shapes the parser is superlinear on are refused before it runs (source-limits.ts).
+  const limits = checkSourceLimits(source);
+  if (limits.length > 0) return limits;
   let tree: Root;
   try {
     tree = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ["yaml"]).use(remarkGfm).use(remarkMath).parse(source);

@@ -8,21 +8,19 @@ import { createDiagnostic, hasErrors, sortDiagnostics, type ContentDiagnostic } 
 import type { LinkTargets } from "@/lib/content/links";
 import type { LessonCompileResult, LessonFacts } from "@/lib/content/types";
 import { checkSafeMdx } from "./safe-mdx";
+import { choiceIdSalt, studioFileLabel } from "./studio-labels";
 
-export const choiceIdSalt = () => process.env.QUIZ_CHOICE_ID_SALT || undefined;
+export { choiceIdSalt, studioFileLabel };
 
-/** The label diagnostics carry: the file the lesson would be in. */
-export const studioFileLabel = (lessonSlug: string) => `${lessonSlug}.mdx`;
-
-export async function compileStudioSource(source: string, courseSlug: string, lessonSlug: string): Promise<LessonCompileResult> {
+export async function compileStudioSource(source: string, courseSlug: string, lessonSlug: string, salt = choiceIdSalt()): Promise<LessonCompileResult> {
   const file = studioFileLabel(lessonSlug);
   const unsafe = checkSafeMdx(source);
   if (unsafe.length > 0) return { ok: false, diagnostics: unsafe.map((problem) => createDiagnostic(file, problem, problem.message)) };
-  return compileLessonSource(source, { courseSlug, file, expectedSlug: lessonSlug, salt: choiceIdSalt() });
+  return compileLessonSource(source, { courseSlug, file, expectedSlug: lessonSlug, salt });
 }
 
-export async function analyzeSourceFacts(source: string, courseSlug: string, lessonSlug: string, file: string): Promise<LessonFacts | null> {
-  const input = { source, file, courseSlug, expectedSlug: lessonSlug, salt: choiceIdSalt() };
+export async function analyzeSourceFacts(source: string, courseSlug: string, lessonSlug: string, file: string, salt = choiceIdSalt()): Promise<LessonFacts | null> {
+  const input = { source, file, courseSlug, expectedSlug: lessonSlug, salt };
   return lessonFacts(await analyzeLesson(input), input);
 }
 

@@ -22,6 +22,19 @@ describe("compileStudioSource", () => {
     expect(JSON.stringify(result.lesson.publicQuizzes)).not.toContain("correct");
   });
 
+  const aliasBomb = lesson("a", "x").replace("---\n\n", "b: &b [x, x, x]\nc: &c [*b, *b, *b]\nd: [*c, *c, *c]\n---\n\n");
+  it.each([
+    ["*a × 20,000", lesson("a", "*a".repeat(20_000)), 12, "emphasis markers"],
+    ["5,000 nested <span>", lesson("a", "<span>".repeat(5000) + "x" + "</span>".repeat(5000)), 12, "tags nested more than 64 deep"],
+    ["5,000 nested >", lesson("a", ">".repeat(5000) + " x"), 12, "nested more than 32 deep"],
+    ["a YAML alias bomb", aliasBomb, 9, "YAML aliases (*b) are not allowed"],
+  ])("refuses %s with a diagnostic at its place, instead of crashing or hanging", async (_name, source, line, message) => {
+    const result = await compileStudioSource(source, "course", "a");
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics[0]).toMatchObject({ file: "a.mdx", line, severity: "error" });
+    expect(result.diagnostics[0]!.message).toContain(message);
+  });
+
   it("reports the slug mismatch like content:check", async () => {
     const result = await compileStudioSource(lesson("other", "x"), "course", "a");
     expect(result.ok).toBe(false);

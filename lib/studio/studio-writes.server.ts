@@ -7,11 +7,13 @@ import type { SessionUser } from "@/lib/auth/accounts";
 import { syncQuizVersions } from "@/lib/attempts/quiz-versions";
 import { listCompiledCourses, readCompiledCourse } from "@/lib/content/compiled-store";
 import type { ContentDiagnostic } from "@/lib/content/diagnostics";
-import type { LessonFacts, LessonSummary } from "@/lib/content/types";
+import type { LessonSummary } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
 import { HttpError } from "@/lib/http/http-error";
 import { checkLessonOrder, checkNewLessonSlug, decideWrite, newLessonSource, withFrontmatterTitle, type EditorBase } from "./revision-rules";
-import { analyzeSourceFacts, checkAgainstCourse, compileStudioSource, hasErrors, studioFileLabel } from "./studio-compile.server";
+import { studioCompilePool } from "./compile-pool.server";
+import type { OtherLesson, PublishOutcome } from "./compile-tasks";
+import { choiceIdSalt } from "./studio-labels";
 import { currentDraft, ensureStudioLesson, headRevision, readFileLessonSource, studioCourseLessons, type StoredCompilation } from "./studio-data.server";
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
@@ -54,22 +56,22 @@ export async function saveDraft(user: SessionUser, courseSlug: string, lessonSlu
   return { draftVersion: decision.nextDraftVersion, savedAt: new Date().toISOString(), baseRevisionId: head?.id ?? null };
 }
 
-/** The other lessons' facts, for the cross-lesson checks: a published revision's stored facts, else the file's. */
-async function courseFacts(courseSlug: string, except: string): Promise<LessonFacts[]> {
+/** The other lessons, for the cross-lesson checks: a published revision's stored facts, else the file's text
+ * (analysed in the compile worker, not here). */
+async function otherLessons(courseSlug: string, except: string): Promise<OtherLesson[]> {
   const lessons = (await studioCourseLessons(courseSlug)) ?? [];
-  const facts: LessonFacts[] = [];
+  const others: OtherLesson[] = [];
   for (const lesson of lessons) {
     if (lesson.slug === except) continue;
     if (lesson.revisionId) {
       const revision = await db().lessonRevision.findUnique({ where: { id: lesson.revisionId }, select: { compiled: true } });
-      if (revision) facts.push({ ...(JSON.parse(revision.compiled) as StoredCompilation).facts, file: studioFileLabel(lesson.slug) });
+      if (revision) others.push({ slug: lesson.slug, facts: (JSON.parse(revision.compiled) as StoredCompilation).facts });
       continue;
     }
     const source = await readFileLessonSource(courseSlug, lesson.slug);
-    const fact = source ? await analyzeSourceFacts(source, courseSlug, lesson.slug, studioFileLabel(lesson.slug)) : null;
-    if (fact) facts.push(fact);
+    if (source) others.push({ slug: lesson.slug, source });
   }
-  return facts;
+  return others;
 }
 
 export type PublishResult =
@@ -84,18 +86,17 @@ export async function publishLesson(
 ): Promise<PublishResult> {
   const row = await ensureStudioLesson(courseSlug, lessonSlug);
   const { draft, decision } = await decide(row.id, input);
-  const compiled = await compileStudioSource(input.source, courseSlug, lessonSlug);
-  if (!compiled.ok) return { ok: false, diagnostics: compiled.diagnostics };
-  const otherCourses = new Map((await listCompiledCourses()).filter((course) => course.manifest.slug !== courseSlug).map((course) => [course.manifest.slug, course.lessons.map((lesson) => lesson.slug)]));
-  const courseProblems = checkAgainstCourse(compiled.facts, await courseFacts(courseSlug, lessonSlug), otherCourses);
-  const diagnostics = [...compiled.diagnostics, ...courseProblems];
-  if (hasErrors(courseProblems)) return { ok: false, diagnostics };
+  const otherCourses = (await listCompiledCourses()).filter((course) => course.manifest.slug !== courseSlug).map((course): [string, string[]] => [course.manifest.slug, course.lessons.map((lesson) => lesson.slug)]);
+  // Compiled, bundled and checked against the course in the worker pool, off the main thread.
+  const outcome = (await studioCompilePool().run({ kind: "publish", source: input.source, courseSlug, lessonSlug, salt: choiceIdSalt(), others: await otherLessons(courseSlug, lessonSlug), otherCourses })) as PublishOutcome;
+  if (!outcome.ok) return { ok: false, diagnostics: outcome.diagnostics };
+  const { compiled, diagnostics } = outcome;
 
   // Stored before the revision, so an attempt can always find the version it was graded against.
   await syncQuizVersions(db(), compiled.quizzes);
   const { title, summary, estimatedMinutes, objectives } = compiled.lesson.frontmatter;
   const lessonSummary: LessonSummary = { slug: lessonSlug, title, summary, estimatedMinutes, objectives, quizIds: Object.keys(compiled.lesson.publicQuizzes), contentHash: compiled.lesson.contentHash };
-  const stored: StoredCompilation = { lesson: compiled.lesson, quizzes: compiled.quizzes, facts: compiled.facts };
+  const stored: StoredCompilation = compiled;
   let revisionId: string;
   try {
     revisionId = await db().$transaction(async (tx) => {

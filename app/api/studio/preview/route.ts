@@ -8,5 +8,8 @@ export const POST = jsonRoute({
   access: "instructor",
   body: previewBody,
   maxBytes: STUDIO_BODY_BYTES,
-  handler: ({ body }) => previewLesson(body.source, body.courseSlug, body.lessonSlug),
+  async handler({ body }) {
+    const result = await previewLesson(body.source, body.courseSlug, body.lessonSlug);
+    return Response.json(result, { status: result.ok ? 200 : 422 });
+  },
 });
