@@ -23,7 +23,7 @@ export function QuizItem({ quizId, item, index, selected, onChange, review, disa
     onChange(checked ? [...selected, choiceId] : selected.filter((id) => id !== choiceId));
   }
 
-  const status = review ? (review.correct ? "correct" : review.score > 0 ? "partly correct" : "incorrect") : null;
+  const status = review && review.correct !== null ? (review.correct ? "correct" : (review.score ?? 0) > 0 ? "partly correct" : "incorrect") : null;
 
   return (
     <fieldset
@@ -76,9 +76,11 @@ export function QuizItem({ quizId, item, index, selected, onChange, review, disa
       </div>
       {review && (
         <div id={`${name}-result`} className="mt-3 space-y-2 text-sm">
-          <p className={review.correct ? "font-medium text-green-800 dark:text-green-400" : "font-medium text-red-800 dark:text-red-400"}>
-            {review.correct ? "Correct." : review.score > 0 ? `Partly correct (${Math.round(review.score * 100)}%).` : "Incorrect."}
-          </p>
+          {status && (
+            <p className={review.correct ? "font-medium text-green-800 dark:text-green-400" : "font-medium text-red-800 dark:text-red-400"}>
+              {review.correct ? "Correct." : status === "partly correct" ? `Partly correct${review.score === null ? "" : ` (${Math.round(review.score * 100)}%)`}.` : "Incorrect."}
+            </p>
+          )}
           {review.explanation && (
             <div className="rounded-md bg-zinc-50 p-3 dark:bg-zinc-900" data-testid="quiz-explanation">
               <span className="font-medium">Explanation. </span>

@@ -22,6 +22,8 @@ export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const id = { kind: "string", required: true, pattern: ID_PATTERN, patternHint: "letters, digits, - and _" } as const;
 
 export const SHOW_ANSWERS_VALUES = ["after-submit", "after-last-attempt", "after-correct", "never"] as const;
+/** "after-correct" is per item and would itself reveal correctness or marks, so those two cannot use it. */
+export const REVIEW_WHEN_VALUES = ["after-submit", "after-last-attempt", "never"] as const;
 export const GRADING_VALUES = ["highest", "last", "first", "average"] as const;
 export const CALLOUT_TYPES = ["note", "tip", "warning", "key"] as const;
 
@@ -38,8 +40,13 @@ export const COMPONENT_RULES = {
     props: {
       id,
       title: { kind: "string" },
-      maxAttempts: { kind: "number", integer: true, min: 1 },
+      // 0 means unlimited, as in Moodle; the course default is 3.
+      maxAttempts: { kind: "number", integer: true, min: 0 },
       showAnswers: { kind: "string", oneOf: SHOW_ANSWERS_VALUES },
+      showCorrectness: { kind: "string", oneOf: REVIEW_WHEN_VALUES },
+      showMarks: { kind: "string", oneOf: REVIEW_WHEN_VALUES },
+      showFeedback: { kind: "string", oneOf: SHOW_ANSWERS_VALUES },
+      showExplanation: { kind: "string", oneOf: SHOW_ANSWERS_VALUES },
       grading: { kind: "string", oneOf: GRADING_VALUES },
       shuffle: { kind: "boolean" },
       passMark: { kind: "number", min: 0, max: 1 },

@@ -112,8 +112,9 @@ function validateItemSelection(item: QuizItemDefinition, selected: string[], fie
 }
 
 /**
- * Scores one item. Single-answer and true/false items score 1 or 0. A multiple-answer item
- * with k correct choices scores (correct selected − wrong selected) / k, clamped at 0 (Moodle's rule).
+ * Scores one item. Single-answer and true/false items score 1 or 0. A multiple-answer item with k correct and
+ * w wrong options earns +1/k for each correct option selected and loses 1/w for each wrong one, clamped at 0:
+ * selecting everything (or nothing) scores exactly 0, so guessing wide earns nothing.
  */
 export function scoreItem(item: QuizItemDefinition, selectedChoiceIds: readonly string[]): number {
   const selected = new Set(selectedChoiceIds);
@@ -123,6 +124,7 @@ export function scoreItem(item: QuizItemDefinition, selectedChoiceIds: readonly 
     return selected.size === 1 && only !== undefined && correctChoices.some((choice) => choice.id === only) ? 1 : 0;
   }
   const k = correctChoices.length;
+  const w = item.choices.length - k;
   if (k === 0) return 0; // extraction rejects this; never divide by zero
   let correctSelected = 0;
   let wrongSelected = 0;
@@ -131,8 +133,9 @@ export function scoreItem(item: QuizItemDefinition, selectedChoiceIds: readonly 
     if (choice.correct) correctSelected++;
     else wrongSelected++;
   }
-  // One division instead of summing ±1/k keeps full marks exactly 1.
-  return Math.max(0, (correctSelected - wrongSelected) / k);
+  // Divisions of whole counts: all correct gives exactly 1, everything selected exactly 1 − 1 = 0.
+  const earned = correctSelected / k - (w === 0 ? 0 : wrongSelected / w);
+  return Math.min(1, Math.max(0, earned));
 }
 
 function gradeItem(item: QuizItemDefinition, selectedChoiceIds: readonly string[]): GradedItem {

@@ -6,10 +6,13 @@ import { compileLessonSource } from "@/lib/content/compile-lesson";
 import { checkCourseFacts } from "@/lib/content/course-checks";
 import { createDiagnostic, hasErrors, sortDiagnostics, type ContentDiagnostic } from "@/lib/content/diagnostics";
 import type { LinkTargets } from "@/lib/content/links";
+import { installationChoiceIdSecret } from "@/lib/content/quiz-secret";
 import type { LessonCompileResult, LessonFacts } from "@/lib/content/types";
+import { env } from "@/lib/env";
 import { checkSafeMdx } from "./safe-mdx";
 
-export const choiceIdSalt = () => process.env.QUIZ_CHOICE_ID_SALT || undefined;
+/** The installation's choice-id secret, the same content:build uses, so published ids match the files'. */
+export const choiceIdSalt = () => installationChoiceIdSecret(env().CHOICE_ID_SECRET);
 
 /** The label diagnostics carry: the file the lesson would be in. */
 export const studioFileLabel = (lessonSlug: string) => `${lessonSlug}.mdx`;
