@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { analyzeLesson, lessonFacts } from "./analyze-lesson";
-import { buildLinkTargets, checkCourseFacts } from "./course-checks";
+import { buildLinkTargets, checkCourseFacts, checkQuizIdsAcrossCourses } from "./course-checks";
 import { findCourseDirs, readCourseLayout, type CourseLayout } from "./course-layout";
 import { sortDiagnostics, type ContentDiagnostic } from "./diagnostics";
 import type { LessonFacts } from "./types";
@@ -34,5 +34,6 @@ export async function checkContent(paths: readonly string[] = [DEFAULT_COURSES_D
   }
   const targets = buildLinkTargets(layouts, [...factsByCourse.values()].flat());
   for (const facts of factsByCourse.values()) diagnostics.push(...checkCourseFacts(facts, targets));
+  diagnostics.push(...checkQuizIdsAcrossCourses([...factsByCourse.values()].flat()));
   return sortDiagnostics(diagnostics);
 }

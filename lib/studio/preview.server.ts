@@ -3,6 +3,7 @@ import "server-only";
 // components. Only public data leaves: the quiz definitions (with the key) are dropped here.
 import type { ContentDiagnostic } from "@/lib/content/diagnostics";
 import type { CompiledLesson } from "@/lib/content/types";
+import { quizIdConflicts } from "@/lib/attempts/quiz-id-registry";
 import { compileStudioSource } from "./studio-compile.server";
 
 export type PreviewLesson = Omit<CompiledLesson, "searchText">;
@@ -14,5 +15,7 @@ export async function previewLesson(source: string, courseSlug: string, lessonSl
   const ms = Math.round(performance.now() - started);
   if (!result.ok) return { ok: false, diagnostics: result.diagnostics, ms };
   const { searchText: _searchText, ...lesson } = result.lesson;
-  return { ok: true, lesson, diagnostics: result.diagnostics, ms };
+  // Publishing would refuse a quiz id used elsewhere; say so while the author types.
+  const conflicts = await quizIdConflicts(result.facts);
+  return { ok: true, lesson, diagnostics: [...result.diagnostics, ...conflicts], ms };
 }

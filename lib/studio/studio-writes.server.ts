@@ -4,6 +4,7 @@ import "server-only";
 // unique revision numbers), so a race ends in a 409, never in someone's text being overwritten.
 import { revalidatePath } from "next/cache";
 import type { SessionUser } from "@/lib/auth/accounts";
+import { quizIdConflicts } from "@/lib/attempts/quiz-id-registry";
 import { syncQuizVersions } from "@/lib/attempts/quiz-versions";
 import { listCompiledCourses, readCompiledCourse } from "@/lib/content/compiled-store";
 import type { ContentDiagnostic } from "@/lib/content/diagnostics";
@@ -87,7 +88,7 @@ export async function publishLesson(
   const compiled = await compileStudioSource(input.source, courseSlug, lessonSlug);
   if (!compiled.ok) return { ok: false, diagnostics: compiled.diagnostics };
   const otherCourses = new Map((await listCompiledCourses()).filter((course) => course.manifest.slug !== courseSlug).map((course) => [course.manifest.slug, course.lessons.map((lesson) => lesson.slug)]));
-  const courseProblems = checkAgainstCourse(compiled.facts, await courseFacts(courseSlug, lessonSlug), otherCourses);
+  const courseProblems = [...checkAgainstCourse(compiled.facts, await courseFacts(courseSlug, lessonSlug), otherCourses), ...(await quizIdConflicts(compiled.facts))];
   const diagnostics = [...compiled.diagnostics, ...courseProblems];
   if (hasErrors(courseProblems)) return { ok: false, diagnostics };
 
