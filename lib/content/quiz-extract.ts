@@ -9,6 +9,7 @@ import { createDiagnostic, pointOf, type ContentDiagnostic, type SourcePoint } f
 import { booleanAttribute, getAttribute, numberAttribute, stringAttribute, type JsxElement } from "./jsx-attributes";
 import { renderMarkdownToHtml, renderNodesToHtml, type FragmentContext } from "./markdown-html";
 import { opaqueChoiceId, quizVersion } from "./quiz-ids";
+import { checkItemWriting, type ItemFacts } from "./quiz-item-checks";
 import { quizParts } from "./quiz-structure";
 import type { Reference } from "./schemas";
 
@@ -29,12 +30,13 @@ export type ExtractedQuiz = {
   definition: QuizDefinition;
   publicQuiz: PublicQuiz;
   at: SourcePoint;
-  items: Array<{ id: string; at: SourcePoint }>;
+  /** Where each item and choice was written, with its source text, for the item-writing checks. */
+  items: Array<ItemFacts>;
 };
 
 /** Choice and explanation content before ids and version exist; `source` feeds the version hash. */
 type DraftChoice = { labelHtml: string; correct: boolean; feedbackHtml: string | null; source: string; label: string; at: SourcePoint };
-type DraftItem = Omit<QuizItemDefinition, "choices"> & { choices: DraftChoice[]; source: string; at: SourcePoint };
+type DraftItem = Omit<QuizItemDefinition, "choices"> & { choices: DraftChoice[]; source: string; stem: string; at: SourcePoint };
 
 function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | undefined {
   return values.find((candidate) => candidate === value);
@@ -163,6 +165,7 @@ function extractMultipleChoice(item: JsxElement, render: Renderer, context: Quiz
     choices,
     explanationHtml: explanation.html,
     source: `${question}|${explanation.source}`,
+    stem: question,
     at,
   };
 }
@@ -202,6 +205,7 @@ function extractTrueFalse(item: JsxElement, render: Renderer, context: QuizExtra
     choices: [choice("True", true, "feedbackTrue"), choice("False", false, "feedbackFalse")],
     explanationHtml: explanation.html,
     source: `${statement}|${String(answer)}|${explanation.source}`,
+    stem: statement,
     at,
   };
 }
@@ -237,5 +241,7 @@ export function extractQuiz(quiz: JsxElement, context: QuizExtractionContext): E
     })),
   }));
   const definition: QuizDefinition = { id, version, title, policy, courseSlug: context.courseSlug, lessonSlug: context.lessonSlug, items };
-  return { definition, publicQuiz: toPublicQuiz(definition), at, items: drafts.map((draft) => ({ id: draft.id, at: draft.at })) };
+  const facts = drafts.map((draft): ItemFacts => ({ id: draft.id, kind: draft.kind, at: draft.at, stem: draft.stem, choices: draft.choices.map(({ label, correct, at: where }) => ({ text: label, correct, at: where })) }));
+  context.diagnostics.push(...checkItemWriting(context.file, facts));
+  return { definition, publicQuiz: toPublicQuiz(definition), at, items: facts };
 }
