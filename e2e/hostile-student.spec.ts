@@ -71,7 +71,8 @@ test("a hostile student learns no key before the policy allows it", async ({ pag
   const replayed = record("replay", await craft(page, attempts, { ...selectAll, responses: {} }));
   expect(replayed.status).toBe(200);
   expect(JSON.parse(replayed.text).attemptNumber).toBe(1);
-  expect(record("replayed id on another quiz", await craft(page, `/api/quizzes/l2-check/attempts`, { ...selectAll, quizId: "l2-check", quizVersion: quizDefinition("l2-check").version })).status).toBe(409);
+  // The same submission id on another quiz: refused (its items do not fit there, or the id is taken).
+  expect([400, 409]).toContain(record("replayed id on another quiz", await craft(page, `/api/quizzes/l2-check/attempts`, { ...selectAll, quizId: "l2-check", quizVersion: quizDefinition("l2-check").version })).status);
   // A second attempt, then a draft for the first one: refused.
   expect(record("second attempt", await craft(page, attempts, body({}))).status).toBe(201);
   expect(record("late draft", await craft(page, `/api/quizzes/${quiz.id}/draft`, { quizId: quiz.id, quizVersion: quiz.version, attemptNumber: 1, responses: {} }, "PUT")).status).toBe(409);

@@ -1,6 +1,7 @@
 "use client";
 import type { ItemReview } from "@/lib/quiz/policy";
 import type { PublicQuizItem } from "@/lib/quiz/types";
+import { NumericAnswer } from "./numeric-answer";
 
 type Props = {
   quizId: string;
@@ -38,6 +39,21 @@ export function QuizItem({ quizId, item, index, selected, onChange, review, disa
         {multiple && !/all that apply/i.test(item.promptHtml) && <span className="ml-1 text-sm font-normal text-zinc-600 dark:text-zinc-400">(select all that apply)</span>}
       </legend>
       <div className="clear-both space-y-1">
+        {item.kind === "numeric" && (
+          <NumericAnswer
+            inputId={`${name}-input`}
+            labelledBy={legendId}
+            item={item}
+            value={selected[0] ?? ""}
+            onChange={(value) => onChange(value ? [value] : [])}
+            review={review}
+            disabled={disabled}
+          />
+        )}
+        {item.kind === "numeric" &&
+          review?.feedback.map((entry) => (
+            <div key={entry.choiceId} className="ml-2 border-l-2 border-zinc-300 pl-3 text-sm text-zinc-700 dark:border-zinc-600 dark:text-zinc-300" dangerouslySetInnerHTML={{ __html: entry.html }} />
+          ))}
         {item.choices.map((choice) => {
           const inputId = `${name}-${choice.id}`;
           const isSelected = selected.includes(choice.id);

@@ -4,6 +4,7 @@
 // State: quiz-state.ts (a reducer); effects: use-quiz-runner.ts; pieces: QuizItem, QuizSummary, QuizHistory.
 import { usePathname } from "next/navigation";
 import { useMemo } from "react";
+import { DECIMAL_PATTERN } from "@/lib/quiz/decimal";
 import { orderQuizForAttempt } from "@/lib/quiz/shuffle";
 import type { PublicQuiz } from "@/lib/quiz/types";
 import { localDraft } from "./quiz-api";
@@ -29,6 +30,8 @@ export function QuizRunner({ quiz: pageQuiz, courseSlug, lessonSlug }: { quiz: P
 
   function onSubmit(event: React.FormEvent) {
     event.preventDefault();
+    const unreadable = ordered.items.findIndex((item) => item.kind === "numeric" && (responses[item.id]?.length ?? 0) > 0 && !DECIMAL_PATTERN.test(responses[item.id]![0]!));
+    if (unreadable >= 0) return dispatch({ type: "failed", error: `Question ${unreadable + 1}: write the number with a point, such as 0.25 or 2.5e-3.` });
     if (!state.signedIn) {
       localDraft.write(quiz.id, quiz.version, responses);
       window.location.assign(`/signin?callbackUrl=${encodeURIComponent(`${pathname}#quiz-${quiz.id}`)}`);

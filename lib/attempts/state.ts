@@ -79,7 +79,7 @@ export async function getQuizState(user: SessionUser, quizId: string): Promise<Q
 export async function saveQuizDraft(user: SessionUser, input: SaveDraftInput): Promise<void> {
   const current = await requireCurrent(input.quizId);
   if (input.quizVersion !== current.version) throw new HttpError(409, QUIZ_CHANGED, { quizVersion: "changed" });
-  const issues = validateResponses(current, input.responses);
+  const issues = validateResponses(current, input.responses, { draft: true });
   if (issues.length > 0) throw new HttpError(400, "Some selections do not match this quiz.", Object.fromEntries(issues.map((issue) => [issue.field, issue.message])));
   const used = (await readAttempts(user.id, input.quizId)).at(-1)?.attemptNumber ?? 0;
   if (input.attemptNumber !== used + 1) throw new HttpError(409, "That attempt was already submitted.", { attemptNumber: "submitted" });

@@ -55,7 +55,26 @@ export const COMPONENT_RULES = {
   },
   MultipleChoice: { props: { id, question: { kind: "string", required: true }, multiple: { kind: "boolean" } }, children: true, parents: ["Quiz"] },
   Choice: { props: { correct: { kind: "boolean" }, feedback: { kind: "string" } }, children: true, parents: ["MultipleChoice"] },
-  Explanation: { props: {}, children: true, parents: ["MultipleChoice", "TrueFalse"] },
+  Explanation: { props: {}, children: true, parents: ["MultipleChoice", "TrueFalse", "Numeric"] },
+  Numeric: {
+    props: {
+      id,
+      question: { kind: "string", required: true },
+      answer: { kind: "number", required: true },
+      tolerance: { kind: "number", min: 0 },
+      relativeTolerance: { kind: "number", min: 0 },
+      units: { kind: "string" },
+      feedbackCorrect: { kind: "string" },
+      feedbackIncorrect: { kind: "string" },
+    },
+    children: true,
+    parents: ["Quiz"],
+    // No silent default: an exact float comparison is rarely what the author means.
+    check: (values) =>
+      values.has("tolerance") === values.has("relativeTolerance")
+        ? "<Numeric> needs exactly one of tolerance={…} (absolute) and relativeTolerance={…} (a fraction of the answer, e.g. 0.01)"
+        : null,
+  },
   TrueFalse: {
     props: { id, statement: { kind: "string", required: true }, answer: { kind: "boolean", required: true }, feedbackTrue: { kind: "string" }, feedbackFalse: { kind: "string" } },
     children: true,

@@ -39,7 +39,7 @@ describe("quiz extraction", () => {
     const [variant, gaming, labels] = definition.items;
     expect(variant!.kind).toBe("single");
     expect(variant!.choices.map((choice) => choice.correct)).toEqual([false, true, false]);
-    expect(variant!.choices.map((choice) => choice.labelHtml)).toEqual(["Causal Goodhart", "Regressional Goodhart", "Extremal Goodhart"]);
+    expect(variant!.choices.map((choice) => choice.labelHtml)).toEqual(["Causal Goodhart via intervention", "Regressional Goodhart", "Extremal Goodhart"]);
     expect(variant!.choices[1]!.feedbackHtml).toBe("FEEDBACK-REGRESSIONAL-2b9c: yes.");
     expect(variant!.choices[2]!.feedbackHtml).toBeNull();
     expect(variant!.promptHtml).toContain('<span class="katex">');
@@ -47,7 +47,7 @@ describe("quiz extraction", () => {
       '<p>EXPLANATION-VARIANT-91d0: regressional Goodhart is selection on noise <a href="#ref-manheim2018" class="citation">(Manheim &#x26; Garrabrant, 2018)</a>.</p>',
     );
     expect(gaming!.kind).toBe("multiple");
-    expect(gaming!.choices.map((choice) => choice.correct)).toEqual([true, true, false]);
+    expect(gaming!.choices.map((choice) => choice.correct)).toEqual([true, true, false, false]);
     expect(gaming!.choices[0]!.labelHtml).toBe("A boat-racing agent circling to collect <strong>targets</strong>");
     expect(labels).toMatchObject({ kind: "truefalse", promptHtml: "Perfect labels suffice for alignment." });
     expect(labels!.choices.map((choice) => [choice.labelHtml, choice.correct, choice.feedbackHtml])).toEqual([
@@ -62,7 +62,7 @@ describe("quiz extraction", () => {
     const publicJson = JSON.stringify(quizzes[0]!.publicQuiz);
     expect(publicJson).not.toMatch(/correct|feedback|explanation|FEEDBACK-|EXPLANATION-/i);
     const shipped = quizzes[0]!.publicQuiz.items[0]!.choices;
-    expect(shipped.map((choice) => choice.labelHtml).sort()).toEqual(["Causal Goodhart", "Extremal Goodhart", "Regressional Goodhart"]);
+    expect(shipped.map((choice) => choice.labelHtml).sort()).toEqual(["Causal Goodhart via intervention", "Extremal Goodhart", "Regressional Goodhart"]);
   });
 
   it("ships choices sorted by their keyed ids, not in the author's order (#12 items 5, 6)", async () => {
@@ -81,7 +81,7 @@ describe("quiz extraction", () => {
     }
     expect(positions).toEqual(new Set([0, 1, 2]));
     const ordered = await quizzesOf(goodSource.replace('<Quiz id="goodhart-check"', '<Quiz id="goodhart-check" shuffle={false}'));
-    expect(ordered.quizzes[0]!.publicQuiz.items[0]!.choices.map((choice) => choice.labelHtml)).toEqual(["Causal Goodhart", "Regressional Goodhart", "Extremal Goodhart"]);
+    expect(ordered.quizzes[0]!.publicQuiz.items[0]!.choices.map((choice) => choice.labelHtml)).toEqual(["Causal Goodhart via intervention", "Regressional Goodhart", "Extremal Goodhart"]);
   });
 
   it("uses opaque choice ids that reveal neither position nor key", async () => {
@@ -126,7 +126,7 @@ describe("quiz extraction", () => {
   });
 
   it("refuses two choices with the same text in one item", async () => {
-    const { analysis } = await quizzesOf(goodSource.replace("<Choice>Extremal Goodhart</Choice>", "<Choice>Causal Goodhart</Choice>"));
+    const { analysis } = await quizzesOf(goodSource.replace("<Choice>Extremal Goodhart</Choice>", "<Choice>Causal Goodhart via intervention</Choice>"));
     expect(analysis.diagnostics.map((diagnostic) => diagnostic.message)).toContain('<MultipleChoice id="goodhart-variant"> has two choices with the same text (the first at 56:5)');
   });
 
@@ -172,7 +172,7 @@ describe("quiz extraction", () => {
       "18:5 error <Choice> must be inside <MultipleChoice>",
       "18:5 error <TrueFalse> may contain only <Explanation>",
       "19:26 error <Callout> cannot be used inside a quiz; only markdown, math and <Cite> can",
-      "23:1 error <Quiz id=\"empty\"> has no items; add a <MultipleChoice> or <TrueFalse>",
+      "23:1 error <Quiz id=\"empty\"> has no items; add a <MultipleChoice>, <TrueFalse> or <Numeric>",
     ]);
   });
 

@@ -10,6 +10,7 @@ import { booleanAttribute, getAttribute, numberAttribute, stringAttribute, type 
 import { renderMarkdownToHtml, renderNodesToHtml, type FragmentContext } from "./markdown-html";
 import { opaqueChoiceId, quizVersion } from "./quiz-ids";
 import { checkItemWriting, type ItemFacts } from "./quiz-item-checks";
+import { readNumeric } from "./quiz-numeric";
 import { quizParts } from "./quiz-structure";
 import type { Reference } from "./schemas";
 
@@ -210,6 +211,26 @@ function extractTrueFalse(item: JsxElement, render: Renderer, context: QuizExtra
   };
 }
 
+function extractNumeric(item: JsxElement, render: Renderer, context: QuizExtractionContext): DraftItem {
+  const at = pointOf(item);
+  const report = (node: Parameters<typeof pointOf>[0], message: string) => context.diagnostics.push(createDiagnostic(context.file, pointOf(node, at), message));
+  const numeric = readNumeric(item, (name) => render.attribute(item, name, true), report);
+  const explanation = readExplanation(item, numeric.explanations, render, context);
+  const question = stringAttribute(item, "question") ?? "";
+  return {
+    id: stringAttribute(item, "id") ?? "",
+    kind: "numeric",
+    promptHtml: render.attribute(item, "question", true) ?? "",
+    choices: [],
+    explanationHtml: explanation.html,
+    numericKey: numeric.key,
+    ...(numeric.units ? { units: numeric.units } : {}),
+    source: `${question}|${numeric.source}|${explanation.source}`,
+    stem: question,
+    at,
+  };
+}
+
 export function extractQuiz(quiz: JsxElement, context: QuizExtractionContext): ExtractedQuiz {
   const at = pointOf(quiz);
   const render = createRenderer(context);
@@ -218,9 +239,10 @@ export function extractQuiz(quiz: JsxElement, context: QuizExtractionContext): E
   for (const part of quizParts(quiz.children as RootContent[])) {
     if (part.kind === "element" && part.element.name === "MultipleChoice") drafts.push(extractMultipleChoice(part.element, render, context));
     else if (part.kind === "element" && part.element.name === "TrueFalse") drafts.push(extractTrueFalse(part.element, render, context));
-    else context.diagnostics.push(createDiagnostic(context.file, pointOf(part.kind === "element" ? part.element : part.node, at), "<Quiz> may contain only <MultipleChoice> and <TrueFalse> items"));
+    else if (part.kind === "element" && part.element.name === "Numeric") drafts.push(extractNumeric(part.element, render, context));
+    else context.diagnostics.push(createDiagnostic(context.file, pointOf(part.kind === "element" ? part.element : part.node, at), "<Quiz> may contain only <MultipleChoice>, <TrueFalse> and <Numeric> items"));
   }
-  if (drafts.length === 0) context.diagnostics.push(createDiagnostic(context.file, at, `<Quiz id="${id}"> has no items; add a <MultipleChoice> or <TrueFalse>`));
+  if (drafts.length === 0) context.diagnostics.push(createDiagnostic(context.file, at, `<Quiz id="${id}"> has no items; add a <MultipleChoice>, <TrueFalse> or <Numeric>`));
 
   const title = stringAttribute(quiz, "title") ?? DEFAULT_QUIZ_TITLE;
   const policy = readPolicy(quiz);
@@ -233,6 +255,8 @@ export function extractQuiz(quiz: JsxElement, context: QuizExtractionContext): E
     kind: draft.kind,
     promptHtml: draft.promptHtml,
     explanationHtml: draft.explanationHtml,
+    ...(draft.numericKey ? { numericKey: draft.numericKey } : {}),
+    ...(draft.units ? { units: draft.units } : {}),
     choices: draft.choices.map((choice): KeyedChoice => ({
       id: opaqueChoiceId(context.salt, id, draft.id, choice.label),
       labelHtml: choice.labelHtml,

@@ -18,7 +18,7 @@ export function formatItemSummary(quizzes: readonly CheckedQuiz[], cwd = process
   let longest = 0;
   for (const { file, quiz } of quizzes) {
     const { definition, items } = quiz;
-    const kinds = ["single", "multiple", "truefalse"].map((kind) => `${items.filter((item) => item.kind === kind).length} ${kind}`).join(", ");
+    const kinds = ["single", "multiple", "truefalse", "numeric"].map((kind) => `${items.filter((item) => item.kind === kind).length} ${kind}`).join(", ");
     const counts = new Map<ItemWritingFlaw, number>();
     for (const item of items) for (const { flaw } of itemWritingFlaws(item)) counts.set(flaw, (counts.get(flaw) ?? 0) + 1);
     singles += items.filter((item) => item.kind === "single").length;

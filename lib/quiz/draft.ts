@@ -19,6 +19,11 @@ export function restorableDraft(definition: QuizShape, draft: QuizResponses): Qu
     if (!Object.hasOwn(draft, item.id)) continue;
     const saved = draft[item.id];
     if (!Array.isArray(saved)) continue;
+    if (item.kind === "numeric") {
+      const [typed] = saved;
+      if (typeof typed === "string" && typed.length > 0 && typed.length <= 100) restored[item.id] = [typed];
+      continue;
+    }
     const known = new Set(item.choices.map((choice) => choice.id));
     const kept = [...new Set(saved.filter((choiceId) => typeof choiceId === "string" && known.has(choiceId)))];
     const selection = item.kind === "multiple" ? kept : kept.slice(0, 1);

@@ -3,7 +3,7 @@
 // that carries answer-key material to the browser, and only as far as the policy allows.
 
 import { meetsPassMark, type GradedAttempt } from "./grade";
-import type { GradingMethod, QuizDefinition, QuizItemKind, QuizPolicy, ShowAnswersPolicy } from "./types";
+import type { GradingMethod, NumericKey, QuizDefinition, QuizItemDefinition, QuizItemKind, QuizPolicy, ShowAnswersPolicy } from "./types";
 
 export const DEFAULT_QUIZ_TITLE = "Check your understanding";
 
@@ -132,6 +132,10 @@ export type ItemReview = {
   correctChoiceIds: string[] | null;
   /** The item's explanation (general feedback), when the policy allows. */
   explanation: string | null;
+  /** Numeric items: what the learner typed. */
+  response?: string;
+  /** Numeric items: the right answer as the author set it ("0.7 ± 0.005"), when the right answer may show. */
+  numericAnswer?: string | null;
 };
 
 export type QuizReview = {
@@ -196,7 +200,34 @@ export function itemDisclosure(policy: QuizPolicy, kind: QuizItemKind, standing:
     marks: applies(policy.review.marks),
     rightAnswer,
     generalFeedback: applies(policy.review.generalFeedback),
-    specificFeedback: feedbackTime && (kind === "single" ? correctness || rightAnswer : rightAnswer),
+    // A numeric item's feedback describes the one answer given, like a single-answer item's.
+    specificFeedback: feedbackTime && (kind === "single" || kind === "numeric" ? correctness || rightAnswer : rightAnswer),
+  };
+}
+
+/** How the right answer of a numeric item reads: "0.7 ± 0.005 s" or "120 ± 5%". */
+export function describeNumericAnswer(key: NumericKey, units: string | undefined): string {
+  const spread = key.tolerance.kind === "absolute" ? key.tolerance.value : `${Number(key.tolerance.value) * 100}%`;
+  const exact = key.tolerance.kind === "absolute" && Number(key.tolerance.value) === 0;
+  return `${key.answer}${exact ? "" : ` ± ${spread}`}${units ? ` ${units}` : ""}`;
+}
+
+/** A numeric item's review: its feedback follows the single-answer rule (it describes the one answer given). */
+function numericReview(item: QuizItemDefinition, graded: GradedAttempt["items"][number] | undefined, show: ItemDisclosure): ItemReview {
+  const correct = graded?.correct ?? false;
+  const html = correct ? item.numericKey?.feedbackCorrectHtml : item.numericKey?.feedbackIncorrectHtml;
+  return {
+    itemId: item.id,
+    kind: item.kind,
+    selectedChoiceIds: [],
+    ...(graded?.response === undefined ? {} : { response: graded.response }),
+    score: show.marks ? (graded?.score ?? 0) : null,
+    correct: show.correctness ? correct : null,
+    feedback: show.specificFeedback && graded?.answered && html ? [{ choiceId: correct ? "correct" : "incorrect", html }] : [],
+    answerShown: show.rightAnswer,
+    correctChoiceIds: null,
+    numericAnswer: show.rightAnswer && item.numericKey ? describeNumericAnswer(item.numericKey, item.units) : null,
+    explanation: show.generalFeedback ? item.explanationHtml : null,
   };
 }
 
@@ -222,6 +253,7 @@ export function reviewFor(definition: QuizDefinition, attempts: readonly Attempt
     const graded = gradedById.get(item.id);
     const selectedChoiceIds = graded?.selectedChoiceIds ?? [];
     const show = itemDisclosure(policy, item.kind, standing, everCorrect.has(item.id));
+    if (item.kind === "numeric") return numericReview(item, graded, show);
     const feedback = show.specificFeedback
       ? item.choices.flatMap((choice) => (selectedChoiceIds.includes(choice.id) && choice.feedbackHtml ? [{ choiceId: choice.id, html: choice.feedbackHtml }] : []))
       : [];

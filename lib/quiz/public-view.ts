@@ -22,6 +22,7 @@ function publicItem(item: QuizItemDefinition, shuffle: boolean): PublicQuizItem 
     promptHtml: item.promptHtml,
     // True/false keeps "True, False"; its labels say which is which anyway.
     choices: shuffle && item.kind !== "truefalse" ? choices.sort(byId) : choices,
+    ...(item.units ? { units: item.units } : {}),
   };
 }
 

@@ -21,12 +21,21 @@ const policySchema = z
 
 const choiceSchema = z.object({ id: z.string(), labelHtml: z.string(), correct: z.boolean(), feedbackHtml: z.string().nullable() });
 
+const numericKeySchema = z.object({
+  answer: z.string(),
+  tolerance: z.object({ kind: z.enum(["absolute", "relative"]), value: z.string() }),
+  feedbackCorrectHtml: z.string().nullable(),
+  feedbackIncorrectHtml: z.string().nullable(),
+});
+
 const itemSchema = z.object({
   id: z.string(),
-  kind: z.enum(["single", "multiple", "truefalse"]),
+  kind: z.enum(["single", "multiple", "truefalse", "numeric"]),
   promptHtml: z.string(),
   choices: z.array(choiceSchema),
   explanationHtml: z.string().nullable(),
+  units: z.string().optional(),
+  numericKey: numericKeySchema.optional(),
 });
 
 export const quizDefinitionSchema = z.object({

@@ -30,10 +30,13 @@ const noPrototypeKey = z.unknown().refine((value) => !(value !== null && typeof 
   path: ["__proto__"],
 });
 
+/** A choice id, or the number typed into a numeric item (checked against the item when grading). */
+const entrySchema = z.string().min(1, "must not be empty").max(SUBMISSION_LIMITS.idLength);
+
 /** itemId → selected choice ids. Duplicates and unknown ids are caught against the definition when grading. */
 export const responsesSchema = noPrototypeKey.pipe(
   z
-    .record(idSchema, z.array(idSchema).max(SUBMISSION_LIMITS.choicesPerItem))
+    .record(idSchema, z.array(entrySchema).max(SUBMISSION_LIMITS.choicesPerItem))
     .refine((responses) => Object.keys(responses).length <= SUBMISSION_LIMITS.itemsPerQuiz, {
       message: `at most ${SUBMISSION_LIMITS.itemsPerQuiz} items`,
     }),

@@ -6,7 +6,7 @@ export type ShowAnswersPolicy = "after-submit" | "after-last-attempt" | "after-c
 /** "after-correct" is per item, so it cannot time whether-correct or marks (it would itself reveal them). */
 export type ReviewWhen = Exclude<ShowAnswersPolicy, "after-correct">;
 export type GradingMethod = "highest" | "last" | "first" | "average";
-export type QuizItemKind = "single" | "multiple" | "truefalse";
+export type QuizItemKind = "single" | "multiple" | "truefalse" | "numeric";
 
 /**
  * The review options besides the right answer, each with its own "when", as in Moodle. See
@@ -52,8 +52,10 @@ export type PublicQuizItem = {
   id: string;
   kind: QuizItemKind;
   promptHtml: string;
-  /** Shipped sorted by id (not in the author's order) unless the quiz opts out of shuffling. */
+  /** Shipped sorted by id (not in the author's order) unless the quiz opts out of shuffling. Empty for numeric items. */
   choices: PublicChoice[];
+  /** Numeric items: the units shown beside the input (plain text), if any. */
+  units?: string;
 };
 
 export type PublicQuiz = {
@@ -74,9 +76,19 @@ export type KeyedChoice = PublicChoice & {
   feedbackHtml: string | null;
 };
 
+/** The key of a numeric item: decimals as the author wrote them, compared exactly (lib/quiz/decimal.ts). */
+export type NumericKey = {
+  answer: string;
+  tolerance: { kind: "absolute" | "relative"; value: string };
+  feedbackCorrectHtml: string | null;
+  feedbackIncorrectHtml: string | null;
+};
+
 export type QuizItemDefinition = Omit<PublicQuizItem, "choices"> & {
   choices: KeyedChoice[];
   explanationHtml: string | null;
+  /** Numeric items only. */
+  numericKey?: NumericKey;
 };
 
 export type QuizDefinition = Omit<PublicQuiz, "items" | "policy"> & {
@@ -86,5 +98,5 @@ export type QuizDefinition = Omit<PublicQuiz, "items" | "policy"> & {
   items: QuizItemDefinition[];
 };
 
-/** What a learner submits: for each item id, the ids of the choices selected. */
+/** What a learner submits: for each item id, the ids of the choices selected, or for a numeric item the typed number as its one entry. */
 export type QuizResponses = Record<string, string[]>;
