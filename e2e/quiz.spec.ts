@@ -134,7 +134,8 @@ test("a keyboard-only learner can complete a quiz", async ({ page }) => {
   const section = quizSection(page, quiz);
   await expect(section).toHaveAttribute("data-phase", "answering");
   // Focus the first choice of the first question, then answer every question with the keyboard only.
-  await page.locator(`input[value="${quiz.items[0]!.choices[0]!.id}"]`).focus();
+  // Choices are shuffled per learner: start on whichever choice the page shows first.
+  await page.getByTestId(`quiz-item-${quiz.items[0]!.id}`).locator("input").first().focus();
   for (const [index, item] of quiz.items.entries()) {
     if (item.kind === "multiple") {
       await page.keyboard.press("Space"); // tick the focused checkbox

@@ -13,6 +13,8 @@ const envSchema = z
         message: "must start with file: (SQLite) or postgres:// (PostgreSQL)",
       }),
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    /** Keys quiz choice ids and versions; generated under data/ when unset (lib/content/quiz-secret.ts). */
+    CHOICE_ID_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     NEXTAUTH_URL: z.url("must be an absolute URL such as http://localhost:3000").optional(),
     GITHUB_ID: z.string().min(1).optional(),
     GITHUB_SECRET: z.string().min(1).optional(),

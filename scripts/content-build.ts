@@ -1,20 +1,25 @@
 // npm run content:build [-- --watch] [course dirs...]
 // Compiles every course into .content/ and exits non-zero, with path:line:col messages, if any lesson fails.
-// QUIZ_CHOICE_ID_SALT (optional) salts the opaque choice ids; CONTENT_OUTPUT_DIR moves the output.
+// Choice ids and quiz versions are keyed with the installation's secret (CHOICE_ID_SECRET, else data/.choice-id-secret,
+// generated on first start); CONTENT_OUTPUT_DIR moves the output.
 import { mkdirSync, renameSync, watch, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildContent } from "../lib/content/build-content";
 import { DEFAULT_COURSES_DIR } from "../lib/content/check-content";
 import { formatDiagnostic } from "../lib/content/diagnostics";
+import { ensureChoiceIdSecret } from "../lib/content/quiz-secret";
+import { parseEnv } from "../lib/env";
 import { buildCompileWorker } from "../lib/studio/compile-worker-build";
 
 const args = process.argv.slice(2);
 const watchMode = args.includes("--watch");
 const paths = args.filter((arg) => !arg.startsWith("--"));
 
+const choiceIdSecret = ensureChoiceIdSecret(parseEnv(process.env).CHOICE_ID_SECRET);
+
 async function buildOnce(): Promise<boolean> {
   const started = performance.now();
-  const result = await buildContent({ paths: paths.length ? paths : undefined, salt: process.env.QUIZ_CHOICE_ID_SALT });
+  const result = await buildContent({ paths: paths.length ? paths : undefined, salt: choiceIdSecret });
   for (const diagnostic of result.diagnostics) {
     (diagnostic.severity === "error" ? console.error : console.warn)(formatDiagnostic(diagnostic, process.cwd()));
   }

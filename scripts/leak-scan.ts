@@ -21,6 +21,7 @@ const itemSchema = z.object({
   promptHtml: z.string().optional(),
   explanationHtml: z.string().nullish(),
   choices: z.array(choiceSchema),
+  numericKey: z.object({ feedbackCorrectHtml: z.string().nullish(), feedbackIncorrectHtml: z.string().nullish() }).optional(),
 });
 const quizSchema = z.object({ id: z.string(), items: z.array(itemSchema) });
 /** The definitions file may be a list, { quizzes: [...] }, or a map from quiz id to definition. */

@@ -1,15 +1,18 @@
 // The browser side of the quiz endpoints. Nothing here knows the answer key: it sends choice ids and
 // receives a review the server has already trimmed to what the quiz's policy allows.
 import type { QuizReview, QuizStanding } from "@/lib/quiz/policy";
-import type { QuizResponses } from "@/lib/quiz/types";
+import type { PublicQuiz, QuizResponses } from "@/lib/quiz/types";
 
-export type AttemptSummary = { attemptNumber: number; score: number; maxScore: number; passed: boolean; createdAt: string };
+/** score is null while the quiz's policy hides marks. */
+export type AttemptSummary = { attemptNumber: number; score: number | null; maxScore: number; passed: boolean; createdAt: string };
 
 export type QuizStateResponse =
-  | { signedIn: false }
+  | { signedIn: false; quiz: PublicQuiz }
   | {
       signedIn: true;
       userId: string;
+      /** The current version: the page's copy may be older. */
+      quiz: PublicQuiz;
       attempts: AttemptSummary[];
       standing: QuizStanding | null;
       latestReview: QuizReview | null;
@@ -22,25 +25,32 @@ export class QuizRequestError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly fields: Record<string, string> = {},
   ) {
     super(message);
+  }
+
+  /** The server refused a version that is no longer the current one (409): reload the quiz. */
+  get quizChanged(): boolean {
+    return this.status === 409 && this.fields.quizVersion === "changed";
   }
 }
 
 async function send<T>(url: string, init?: RequestInit): Promise<T> {
   const response = await fetch(url, { ...init, headers: { "content-type": "application/json", ...init?.headers } });
-  const payload = (await response.json().catch(() => ({}))) as { error?: string };
-  if (!response.ok) throw new QuizRequestError(response.status, payload.error ?? `Request failed (${response.status}).`);
+  const payload = (await response.json().catch(() => ({}))) as { error?: string; fields?: Record<string, string> };
+  if (!response.ok) throw new QuizRequestError(response.status, payload.error ?? `Request failed (${response.status}).`, payload.fields);
   return payload as T;
 }
 
 export const fetchQuizState = (quizId: string) =>
   send<QuizStateResponse>(`/api/quizzes/${encodeURIComponent(quizId)}/state`, { cache: "no-store" });
 
-export const saveDraft = (quizId: string, quizVersion: string, responses: QuizResponses) =>
+export const saveDraft = (quizId: string, quizVersion: string, attemptNumber: number, responses: QuizResponses, signal?: AbortSignal) =>
   send(`/api/quizzes/${encodeURIComponent(quizId)}/draft`, {
     method: "PUT",
-    body: JSON.stringify({ quizId, quizVersion, responses }),
+    body: JSON.stringify({ quizId, quizVersion, attemptNumber, responses }),
+    signal,
   });
 
 export const submitAttempt = (quizId: string, quizVersion: string, submissionId: string, responses: QuizResponses) =>

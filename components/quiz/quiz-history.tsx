@@ -1,4 +1,5 @@
 import type { AttemptSummary } from "./quiz-api";
+import { formatScore } from "./quiz-state";
 
 export function QuizHistory({ attempts }: { attempts: AttemptSummary[] }) {
   if (attempts.length === 0) return null;
@@ -20,7 +21,7 @@ export function QuizHistory({ attempts }: { attempts: AttemptSummary[] }) {
             <tr key={attempt.attemptNumber}>
               <td className="pr-4">{attempt.attemptNumber}</td>
               <td className="pr-4">
-                {formatScore(attempt.score)} / {attempt.maxScore}
+                {attempt.score === null ? "–" : formatScore(attempt.score)} / {attempt.maxScore}
               </td>
               <td className="pr-4">{attempt.passed ? "Passed" : "Not passed"}</td>
               <td>
@@ -32,8 +33,4 @@ export function QuizHistory({ attempts }: { attempts: AttemptSummary[] }) {
       </table>
     </details>
   );
-}
-
-export function formatScore(score: number): string {
-  return Number.isInteger(score) ? String(score) : score.toFixed(2);
 }

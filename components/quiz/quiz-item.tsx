@@ -1,6 +1,7 @@
 "use client";
 import type { ItemReview } from "@/lib/quiz/policy";
 import type { PublicQuizItem } from "@/lib/quiz/types";
+import { NumericAnswer } from "./numeric-answer";
 
 type Props = {
   quizId: string;
@@ -23,7 +24,7 @@ export function QuizItem({ quizId, item, index, selected, onChange, review, disa
     onChange(checked ? [...selected, choiceId] : selected.filter((id) => id !== choiceId));
   }
 
-  const status = review ? (review.correct ? "correct" : review.score > 0 ? "partly correct" : "incorrect") : null;
+  const status = review && review.correct !== null ? (review.correct ? "correct" : (review.score ?? 0) > 0 ? "partly correct" : "incorrect") : null;
 
   return (
     <fieldset
@@ -38,6 +39,21 @@ export function QuizItem({ quizId, item, index, selected, onChange, review, disa
         {multiple && !/all that apply/i.test(item.promptHtml) && <span className="ml-1 text-sm font-normal text-zinc-600 dark:text-zinc-400">(select all that apply)</span>}
       </legend>
       <div className="clear-both space-y-1">
+        {item.kind === "numeric" && (
+          <NumericAnswer
+            inputId={`${name}-input`}
+            labelledBy={legendId}
+            item={item}
+            value={selected[0] ?? ""}
+            onChange={(value) => onChange(value ? [value] : [])}
+            review={review}
+            disabled={disabled}
+          />
+        )}
+        {item.kind === "numeric" &&
+          review?.feedback.map((entry) => (
+            <div key={entry.choiceId} className="ml-2 border-l-2 border-zinc-300 pl-3 text-sm text-zinc-700 dark:border-zinc-600 dark:text-zinc-300" dangerouslySetInnerHTML={{ __html: entry.html }} />
+          ))}
         {item.choices.map((choice) => {
           const inputId = `${name}-${choice.id}`;
           const isSelected = selected.includes(choice.id);
@@ -76,9 +92,11 @@ export function QuizItem({ quizId, item, index, selected, onChange, review, disa
       </div>
       {review && (
         <div id={`${name}-result`} className="mt-3 space-y-2 text-sm">
-          <p className={review.correct ? "font-medium text-green-800 dark:text-green-400" : "font-medium text-red-800 dark:text-red-400"}>
-            {review.correct ? "Correct." : review.score > 0 ? `Partly correct (${Math.round(review.score * 100)}%).` : "Incorrect."}
-          </p>
+          {status && (
+            <p className={review.correct ? "font-medium text-green-800 dark:text-green-400" : "font-medium text-red-800 dark:text-red-400"}>
+              {review.correct ? "Correct." : status === "partly correct" ? `Partly correct${review.score === null ? "" : ` (${Math.round(review.score * 100)}%)`}.` : "Incorrect."}
+            </p>
+          )}
           {review.explanation && (
             <div className="rounded-md bg-zinc-50 p-3 dark:bg-zinc-900" data-testid="quiz-explanation">
               <span className="font-medium">Explanation. </span>

@@ -1,5 +1,6 @@
 // One quiz's statistics: item table with a facility bar, choice frequencies, flags, and the learner progress table.
 import type { QuizAnalytics } from "@/lib/studio/analytics.server";
+import { NumericDistribution } from "@/components/quiz/numeric-distribution";
 import { ItemChart } from "./item-chart";
 
 const pct = (value: number | null) => (value === null ? "–" : `${Math.round(value * 100)}%`);
@@ -28,7 +29,7 @@ export function QuizAnalyticsTable({ quiz, learnerName }: { quiz: QuizAnalytics;
               <th className="p-2">Attempts</th>
               <th className="p-2">Facility</th>
               <th className="p-2">Discrimination</th>
-              <th className="p-2">Choices picked</th>
+              <th className="p-2">Choices picked or answers given</th>
             </tr>
           </thead>
           <tbody>
@@ -52,6 +53,7 @@ export function QuizAnalyticsTable({ quiz, learnerName }: { quiz: QuizAnalytics;
                     {item.negativeDiscrimination && <strong className="ml-1 text-red-700 dark:text-red-400">⚠ negative</strong>}
                   </td>
                   <td className="p-2">
+                    {item.answers ? <NumericDistribution answers={item.answers} otherAnswers={item.otherAnswers} units={itemDefinition?.units} /> : null}
                     <ul>
                       {item.choices.map((choice, index) => {
                         const label = itemDefinition?.choices.find((candidate) => candidate.id === choice.choiceId)?.labelHtml ?? choice.choiceId;

@@ -99,6 +99,19 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
               withKind("unknown ids")({ method: "POST", path: `/api/quizzes/${c.quizId}/attempts`, raw: JSON.stringify({ ...submission(c), submissionId, ...(version.length % 2 ? { quizVersion: version } : { responses: { [item]: [item] } }) }) }),
             ),
         },
+        {
+          // Prototype keys and stale versions must be refused without using an attempt (#12 items 2 and 8).
+          weight: 1,
+          arbitrary: fc
+            .tuple(fc.constantFrom("__proto__", "constructor", "prototype", "__defineGetter__"), fc.uuid({ version: 4 }), fc.boolean())
+            .map(([key, submissionId, staleVersion]) =>
+              withKind("unknown ids")({
+                method: "POST",
+                path: `/api/quizzes/${c.quizId}/attempts`,
+                raw: `{"quizId":${JSON.stringify(c.quizId)},"quizVersion":${JSON.stringify(staleVersion ? "0123456789abcdef" : c.quizVersion)},"submissionId":"${submissionId}","responses":{${JSON.stringify(key)}:[${JSON.stringify(c.choiceIds[0])}]}}`,
+              }),
+            ),
+        },
       ),
   },
   {
@@ -107,10 +120,10 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
     runs: 1800,
     request: (c) =>
       fc.oneof(
-        { weight: 6, arbitrary: jsonPost("PUT", `/api/quizzes/${c.quizId}/draft`, { quizId: c.quizId, quizVersion: c.quizVersion, responses: {} }) },
+        { weight: 6, arbitrary: jsonPost("PUT", `/api/quizzes/${c.quizId}/draft`, { quizId: c.quizId, quizVersion: c.quizVersion, attemptNumber: 1, responses: {} }) },
         {
           weight: 2,
-          arbitrary: unknownId.map((id) => withKind("unknown ids")({ method: "PUT", path: `/api/quizzes/${encodeURIComponent(id)}/draft`, raw: JSON.stringify({ quizId: id, quizVersion: c.quizVersion, responses: {} }) })),
+          arbitrary: unknownId.map((id) => withKind("unknown ids")({ method: "PUT", path: `/api/quizzes/${encodeURIComponent(id)}/draft`, raw: JSON.stringify({ quizId: id, quizVersion: c.quizVersion, attemptNumber: 1, responses: {} }) })),
         },
       ),
   },

@@ -12,7 +12,7 @@ export const statsQuiz: QuizDefinition = {
   title: "Stats",
   courseSlug: "course",
   lessonSlug: "lesson",
-  policy: { maxAttempts: 3, showAnswers: "after-submit", grading: "highest", shuffle: false, passMark: 0.7 },
+  policy: { maxAttempts: 3, showAnswers: "after-submit", review: { correctness: "after-submit", marks: "after-submit", specificFeedback: "after-submit", generalFeedback: "after-submit" }, grading: "highest", shuffle: false, passMark: 0.7 },
   items: [
     { id: "A", kind: "single", promptHtml: "A", explanationHtml: null, choices: [choice("a1", true), choice("a2", false), choice("a3", false)] },
     {

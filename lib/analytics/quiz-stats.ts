@@ -3,9 +3,17 @@
 // the item's score and the score on the rest of the quiz), and how often each choice was picked.
 // Plain data in, plain data out: the caller loads the attempts.
 
-import type { QuizDefinition, QuizItemKind } from "@/lib/quiz/types";
+import { canonicalDecimal, parseDecimal, withinTolerance } from "@/lib/quiz/decimal";
+import type { QuizDefinition, QuizItemDefinition, QuizItemKind } from "@/lib/quiz/types";
 
-export type ItemResultForStats = { itemId: string; score: number; selectedChoiceIds: readonly string[] };
+/** `response`: what was typed into a numeric item. */
+export type ItemResultForStats = { itemId: string; score: number; selectedChoiceIds: readonly string[]; response?: string };
+
+/** How often each value was given to a numeric item (the same number however it was written), most frequent first. */
+export type AnswerStats = { value: string; count: number; correct: boolean; frequency: number };
+
+/** At most this many distinct values are listed; the rest are counted in `otherAnswers`. */
+export const MAX_LISTED_ANSWERS = 12;
 
 /** One stored attempt. Scores are per item, each item worth 1 (see lib/quiz/grade.ts). */
 export type AttemptForStats = {
@@ -39,6 +47,10 @@ export type ItemStats = {
   /** A negative discrimination: learners who did well on the rest of the quiz tended to get this item wrong. */
   negativeDiscrimination: boolean;
   choices: ChoiceStats[];
+  /** Numeric items: the distribution of answers, instead of choice frequencies. */
+  answers?: AnswerStats[];
+  /** Numeric items: analysed attempts whose answer is not among `answers`. */
+  otherAnswers?: number;
 };
 
 export type QuizStats = {
@@ -92,6 +104,20 @@ export function pearsonCorrelation(xs: readonly number[], ys: readonly number[])
   return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
 }
 
+function answerDistribution(item: QuizItemDefinition, responses: readonly string[]): { answers: AnswerStats[]; otherAnswers: number } {
+  const counts = new Map<string, { count: number; correct: boolean }>();
+  for (const response of responses) {
+    const parsed = parseDecimal(response);
+    const value = parsed.ok ? canonicalDecimal(parsed.value) : response;
+    const correct = parsed.ok && item.numericKey !== undefined && withinTolerance(parsed.value, item.numericKey.answer, item.numericKey.tolerance);
+    const entry = counts.get(value) ?? { count: 0, correct };
+    counts.set(value, { ...entry, count: entry.count + 1 });
+  }
+  const ranked = [...counts].sort((a, b) => b[1].count - a[1].count || Number(a[0]) - Number(b[0]));
+  const answers = ranked.slice(0, MAX_LISTED_ANSWERS).map(([value, { count, correct }]) => ({ value, count, correct, frequency: responses.length === 0 ? 0 : count / responses.length }));
+  return { answers, otherAnswers: ranked.slice(MAX_LISTED_ANSWERS).reduce((sum, [, { count }]) => sum + count, 0) };
+}
+
 function attemptTotal(attempt: AttemptForStats): number {
   return attempt.items.reduce((sum, item) => sum + item.score, 0);
 }
@@ -114,10 +140,12 @@ export function computeQuizStats(
     const itemScores: number[] = [];
     const restScores: number[] = [];
     const picks = new Map(item.choices.map((choice) => [choice.id, 0]));
+    const responses: string[] = [];
     analysed.forEach((attempt, i) => {
       const result = attempt.items.find((entry) => entry.itemId === item.id);
       if (!result) return;
       itemScores.push(result.score);
+      if (result.response !== undefined) responses.push(result.response);
       restScores.push(totals[i]! - result.score);
       for (const choiceId of new Set(result.selectedChoiceIds)) {
         const count = picks.get(choiceId);
@@ -139,6 +167,7 @@ export function computeQuizStats(
         const count = picks.get(choice.id) ?? 0;
         return { choiceId: choice.id, correct: choice.correct, picks: count, frequency: n === 0 ? null : count / n };
       }),
+      ...(item.kind === "numeric" ? answerDistribution(item, responses) : {}),
     };
   });
 

@@ -2,7 +2,8 @@
 // (attempt-store.ts), exactly-once under concurrent retries, maxAttempts under concurrent submissions,
 // and rows that Prisma's model API reads back like its own. The e2e suites run the same path on PostgreSQL.
 import { randomUUID } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,11 +11,24 @@ import { readMigrations, runMigrations, sqliteTarget } from "@/lib/db/migrate";
 import { goodhartQuiz } from "@/lib/quiz/test-fixtures";
 import type { QuizDefinition } from "@/lib/quiz/types";
 
-const file = path.join(mkdtempSync(path.join(tmpdir(), "af-submit-test-")), "test.db");
+const scratch = mkdtempSync(path.join(tmpdir(), "af-submit-test-"));
+const file = path.join(scratch, "test.db");
 process.env.DATABASE_URL = `file:${file}`;
+// The "published" quizzes: what content:build would have written.
+process.env.CONTENT_OUTPUT_DIR = path.join(scratch, "content");
+let publishCount = 0;
+function publish(...definitions: QuizDefinition[]) {
+  mkdirSync(path.join(scratch, "content", "server"), { recursive: true });
+  const target = path.join(scratch, "content", "server", "quizzes.json");
+  writeFileSync(target, JSON.stringify(definitions));
+  // The store re-reads on a new mtime; make sure each publish has one.
+  const stamp = new Date(Date.now() + ++publishCount * 1000);
+  utimesSync(target, stamp, stamp);
+}
 
 const { db } = await import("@/lib/db/client");
 const { submitAttempt } = await import("./submit");
+const { getQuizState, saveQuizDraft } = await import("./state");
 const { insertAttempt, isUniqueViolation, readAttempts } = await import("./attempt-store");
 const { syncQuizVersions, quizVersionId } = await import("./quiz-versions");
 
@@ -44,6 +58,7 @@ beforeAll(async () => {
   unlimited = goodhartQuiz({ maxAttempts: null });
   limited = { ...goodhartQuiz({ maxAttempts: 2 }), id: "goodhart-limited", version: "v1-limited" };
   await syncQuizVersions(db(), [unlimited, limited]);
+  publish(unlimited, limited);
 });
 
 afterAll(async () => {
@@ -138,5 +153,92 @@ describe("isUniqueViolation", () => {
     expect(missingUser).not.toBeNull(); // a foreign key failure is not a unique violation
     expect(isUniqueViolation(missingUser)).toBe(false);
     expect(isUniqueViolation(new Error("boom"))).toBe(false);
+  });
+});
+
+describe("only the current published version is graded (#12 item 2)", () => {
+  const strict = (quiz: QuizDefinition, version: string): QuizDefinition => ({
+    ...quiz,
+    version,
+    policy: { ...quiz.policy, maxAttempts: 1, showAnswers: "never", review: { correctness: "after-submit", marks: "after-submit", specificFeedback: "never", generalFeedback: "never" } },
+  });
+
+  it("refuses an older version with a 409 that says the quiz changed, stores nothing, and grades the current one", async () => {
+    const lax = { ...goodhartQuiz({ maxAttempts: null, showAnswers: "after-submit" }), id: "republished", version: "v1-lax" };
+    const tight = strict(lax, "v2-strict");
+    await syncQuizVersions(db(), [lax, tight]);
+    publish(unlimited, limited, tight);
+    const user = await learner();
+    await expect(submitAttempt(user, submission(tight, allWrong))).resolves.toMatchObject({ status: "created" });
+    const old = await submitAttempt(user, submission(lax, allRight)).then(
+      () => null,
+      (error: { status?: number; message: string; fields?: Record<string, string> }) => error,
+    );
+    expect(old).toMatchObject({ status: 409, fields: { quizVersion: "changed" } });
+    expect(old!.message).toMatch(/changed/);
+    expect(await readAttempts(user.id, lax.id)).toHaveLength(1);
+    // And the current version's single attempt is used up.
+    await expect(submitAttempt(user, submission(tight, allRight))).rejects.toMatchObject({ status: 409 });
+  });
+
+  it("replays an attempt made under a laxer old policy under the current policy: no key, no explanation", async () => {
+    const lax = { ...goodhartQuiz({ maxAttempts: null, showAnswers: "after-submit" }), id: "replayed", version: "v1-lax" };
+    await syncQuizVersions(db(), [lax]);
+    publish(unlimited, limited, lax);
+    const user = await learner();
+    const first = submission(lax, allWrong);
+    const original = await submitAttempt(user, first);
+    expect(original.review.answersShown).toBe("all");
+    publish(unlimited, limited, strict(lax, "v2-strict"));
+    const replayed = await submitAttempt(user, first);
+    expect(replayed.status).toBe("replayed");
+    expect(replayed.review.answersShown).toBe("none");
+    expect(JSON.stringify(replayed.review)).not.toMatch(/Regressional Goodhart is|many functions fit/);
+    const state = await getQuizState(user, lax.id);
+    expect(state.quiz.version).toBe("v2-strict");
+    expect(state.latestReview?.answersShown).toBe("none");
+  });
+
+  it("knows no quiz that is not published (404), whatever version is named", async () => {
+    const hidden = { ...goodhartQuiz(), id: "never-published", version: "v1" };
+    await syncQuizVersions(db(), [hidden]);
+    const user = await learner();
+    await expect(submitAttempt(user, submission(hidden, allRight))).rejects.toMatchObject({ status: 404 });
+    expect(await readAttempts(user.id, hidden.id)).toEqual([]);
+  });
+});
+
+describe("drafts are versioned and reconciled (#12 item 7)", () => {
+  it("refuses a draft for an attempt already submitted, and never shows one after the last attempt", async () => {
+    publish(unlimited, limited);
+    const user = await learner();
+    await saveQuizDraft(user, { quizId: limited.id, quizVersion: limited.version, attemptNumber: 1, responses: allWrong });
+    await submitAttempt(user, submission(limited, allWrong));
+    // The save that was still in flight when Submit was pressed arrives late: refused, nothing written.
+    await expect(saveQuizDraft(user, { quizId: limited.id, quizVersion: limited.version, attemptNumber: 1, responses: allRight })).rejects.toMatchObject({ status: 409, fields: { attemptNumber: "submitted" } });
+    expect(await db().quizDraft.count({ where: { userId: user.id } })).toBe(0);
+    await submitAttempt(user, submission(limited, allWrong));
+    const state = await getQuizState(user, limited.id);
+    expect(state).toMatchObject({ draft: null, standing: { attemptsLeft: 0, canAttempt: false } });
+    expect(state.latestReview).not.toBeNull();
+  });
+
+  it("refuses a draft of another version, and reconciles a stored one with the current version on load", async () => {
+    publish(unlimited, limited);
+    const user = await learner();
+    await expect(saveQuizDraft(user, { quizId: unlimited.id, quizVersion: "v0-old", attemptNumber: 1, responses: {} })).rejects.toMatchObject({ status: 409, fields: { quizVersion: "changed" } });
+    await expect(saveQuizDraft(user, { quizId: unlimited.id, quizVersion: unlimited.version, attemptNumber: 1, responses: { "goodhart-variant": ["nope"] } })).rejects.toMatchObject({ status: 400 });
+    await saveQuizDraft(user, { quizId: unlimited.id, quizVersion: unlimited.version, attemptNumber: 1, responses: { "gaming-cases": ["m-boat", "m-weather"], "goodhart-variant": ["c-extremal"] } });
+    // The quiz changes: m-weather and c-extremal are gone, the rest keeps its ids.
+    const edited: QuizDefinition = {
+      ...unlimited,
+      version: "v2-edited",
+      items: unlimited.items.map((item) => ({ ...item, choices: item.choices.filter((choice) => choice.id !== "m-weather" && choice.id !== "c-extremal") })),
+    };
+    publish(edited, limited);
+    const state = await getQuizState(user, unlimited.id);
+    expect(state.quiz.version).toBe("v2-edited");
+    expect(state.draft).toEqual({ "gaming-cases": ["m-boat"] });
+    publish(unlimited, limited);
   });
 });

@@ -10,11 +10,13 @@ import { type AttemptRecord, canAttempt, type QuizReview, reviewFor } from "@/li
 import type { SubmitAttemptInput } from "@/lib/quiz/submission";
 import type { QuizDefinition } from "@/lib/quiz/types";
 import { markLessonComplete } from "@/lib/progress/progress";
-import { findQuizDefinition } from "./quiz-definitions";
+import { currentStoredQuizDefinition, findQuizDefinition } from "./quiz-definitions";
 import { quizVersionId } from "./quiz-versions";
 import { deleteQuizDraft, insertAttempt, isUniqueViolation, readAttempts, type StoredAttemptRow } from "./attempt-store";
 
 export type SubmitOutcome = { status: "created" | "replayed"; attemptNumber: number; review: QuizReview };
+
+export const QUIZ_CHANGED = "This quiz has changed since the page loaded. It has been reloaded; your selections that still exist are kept.";
 
 type StoredAttempt = { attemptNumber: number; score: number; maxScore: number; passed: boolean; itemScores: string; quizVersionId: string };
 
@@ -35,33 +37,46 @@ export function toGradedAttempt(definition: QuizDefinition, row: StoredAttempt):
   };
 }
 
-async function replayOf(user: SessionUser, existing: StoredAttemptRow, rows: StoredAttemptRow[]): Promise<SubmitOutcome> {
-  const [quizId, version] = [existing.quizId, existing.quizVersionId.slice(existing.quizId.length + 1)];
-  const definition = await findQuizDefinition(quizId, version);
+/** The version part of a QuizVersion id (`${quizId}@${version}`). */
+export function versionOf(row: Pick<StoredAttempt, "quizVersionId">, quizId: string): string {
+  return row.quizVersionId.slice(quizId.length + 1);
+}
+
+/**
+ * The stored result of a submission, again. Its keys and explanations are those of the version it answered;
+ * what of them shows is decided by the current policy, so replaying an attempt made under a laxer old policy
+ * reveals nothing the current one withholds.
+ */
+async function replayOf(existing: StoredAttemptRow, rows: StoredAttemptRow[], current: QuizDefinition): Promise<SubmitOutcome> {
+  const definition = await findQuizDefinition(existing.quizId, versionOf(existing, existing.quizId));
   if (!definition) throw new HttpError(409, "This attempt's quiz version is no longer stored.");
-  const review = reviewFor(definition, rows.map(toAttemptRecord), toGradedAttempt(definition, existing));
+  const review = reviewFor(definition, rows.map(toAttemptRecord), toGradedAttempt(definition, existing), current.policy);
   return { status: "replayed", attemptNumber: existing.attemptNumber, review };
 }
 
 /** The first result for this submissionId, if any; a submissionId already used for another quiz is refused. */
-async function replay(user: SessionUser, input: SubmitAttemptInput): Promise<SubmitOutcome | null> {
+async function replay(user: SessionUser, input: SubmitAttemptInput, current: QuizDefinition): Promise<SubmitOutcome | null> {
   const existing = await db().quizAttempt.findUnique({
     where: { userId_submissionId: { userId: user.id, submissionId: input.submissionId } },
   });
   if (!existing) return null;
   if (existing.quizId !== input.quizId) throw new HttpError(409, "This submission id was already used for another quiz.", { submissionId: "reused" });
-  return replayOf(user, existing, await readAttempts(user.id, input.quizId));
+  return replayOf(existing, await readAttempts(user.id, input.quizId), current);
 }
 
 export async function submitAttempt(user: SessionUser, input: SubmitAttemptInput): Promise<SubmitOutcome> {
+  // Only the version students can see now is graded: an old version would bring its old policy (more attempts,
+  // answers shown), and a quiz in a hidden lesson is not there at all.
+  const current = await currentStoredQuizDefinition(input.quizId);
+  if (!current) throw new HttpError(404, "No such quiz.", { quizId: "unknown" });
   // One read serves three purposes: replay detection, the next attempt number and the review's history.
   // A submissionId used before for another quiz is not in these rows; the insert's unique index catches it.
   let rows = await readAttempts(user.id, input.quizId);
   const earlier = rows.find((row) => row.submissionId === input.submissionId);
-  if (earlier) return replayOf(user, earlier, rows);
+  if (earlier) return replayOf(earlier, rows, current);
+  if (input.quizVersion !== current.version) throw new HttpError(409, QUIZ_CHANGED, { quizVersion: "changed" });
 
-  const definition = await findQuizDefinition(input.quizId, input.quizVersion);
-  if (!definition) throw new HttpError(409, "This quiz has changed since the page loaded. Reload the page to get the current version.");
+  const definition = current;
   const graded = safeGradeAttempt(definition, input.responses);
   if (!graded.ok) {
     throw new HttpError(400, "Some answers do not match this quiz.", Object.fromEntries(graded.issues.map((issue) => [issue.field, issue.message])));
@@ -72,7 +87,7 @@ export async function submitAttempt(user: SessionUser, input: SubmitAttemptInput
     if (tries > 0) rows = await readAttempts(user.id, definition.id);
     const used = rows.at(-1)?.attemptNumber ?? 0;
     if (!canAttempt(definition.policy, used)) {
-      const raced = await replay(user, input); // a retry of a submission that took the last attempt
+      const raced = await replay(user, input, current); // a retry of a submission that took the last attempt
       if (raced) return raced;
       throw new HttpError(409, "You have used all your attempts at this quiz.");
     }
@@ -90,7 +105,7 @@ export async function submitAttempt(user: SessionUser, input: SubmitAttemptInput
       await insertAttempt({ ...created, userId: user.id, responses: JSON.stringify(input.responses) });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      const raced = await replay(user, input); // the same submission arrived twice at once
+      const raced = await replay(user, input, current); // the same submission arrived twice at once
       if (raced) return raced;
       continue;
     }

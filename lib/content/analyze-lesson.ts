@@ -12,7 +12,7 @@ import { createDiagnostic, hasErrors, sortDiagnostics, type ContentDiagnostic } 
 import { parseLessonFrontmatter } from "./frontmatter";
 import { MDX_NODE_TYPES, lessonRehypePlugins, lessonRemarkPlugins } from "./pipeline";
 import { referenceAnchorId } from "./citations";
-import { DEFAULT_CHOICE_ID_SALT } from "./quiz-ids";
+import { ephemeralSecret } from "./quiz-ids";
 import type { HeadingCollector } from "./rehype-headings";
 import { createLessonCollector, type LessonCollector } from "./remark-lesson";
 import type { LessonFrontmatter } from "./schemas";
@@ -25,7 +25,7 @@ export type LessonInput = {
   courseSlug: string;
   /** The file name without .mdx; when given, the frontmatter slug must equal it. */
   expectedSlug?: string;
-  /** Salt for opaque choice ids; see quiz-ids.ts. */
+  /** The installation's choice-id secret (quiz-secret.ts); without one, a random one per process. */
   salt?: string;
 };
 
@@ -61,7 +61,7 @@ export async function analyzeLesson(input: LessonInput, options: AnalyzeOptions 
     courseSlug: input.courseSlug,
     lessonSlug: frontmatter?.slug ?? input.expectedSlug ?? "",
     references: new Map((frontmatter?.references ?? []).map((reference) => [reference.id, reference])),
-    salt: input.salt ?? DEFAULT_CHOICE_ID_SALT,
+    salt: input.salt ?? ephemeralSecret(),
   });
   // remark-lesson extracts each quiz before the rehype plugins run, so the TOC can show the quiz's title.
   headings.quizTitle = (id) => collector.quizzes.find((quiz) => quiz.definition.id === id)?.definition.title;

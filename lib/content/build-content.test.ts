@@ -78,3 +78,26 @@ describe("content:build", () => {
     expect((await readCompiledCourse("good-course", outputDir))?.lessons.map((lesson) => lesson.slug)).toEqual(["first-lesson", "second-lesson"]);
   });
 });
+
+describe("quiz ids across courses (#12 item 9)", () => {
+  it("refuses a quiz id another course already uses, naming the other place, in content:build and content:check", async () => {
+    const copy = path.join(contentDir, "z-copied-course");
+    await cp(path.join(__dirname, "fixtures/good-course"), copy, { recursive: true });
+    const manifest = JSON.parse(await readFile(path.join(copy, "course.json"), "utf8")) as { slug: string };
+    await writeFile(path.join(copy, "course.json"), JSON.stringify({ ...manifest, slug: "copied-course" }));
+    const expected = [
+      `z-copied-course/first-lesson.mdx:54:1 quiz id "goodhart-check" is already used in good-course/first-lesson.mdx:54:1; quiz ids must be unique across all courses`,
+      `z-copied-course/second-lesson.mdx:16:1 quiz id "second-check" is already used in good-course/second-lesson.mdx:16:1; quiz ids must be unique across all courses`,
+    ];
+    const relative = (line: string) => line.replaceAll(`${contentDir}/`, "").replaceAll(`${contentDir.replace(/^\//, "")}/`, "");
+    const result = await build();
+    expect(result.ok).toBe(false);
+    const built = result.diagnostics.filter((diagnostic) => diagnostic.message.includes("unique across")).map((diagnostic) => relative(formatDiagnostic(diagnostic, "/")));
+    // Reported once per duplicate, in the course that came second; the first keeps working.
+    expect(built.map((line) => line.replace(/^\//, ""))).toEqual(expected);
+    expect((await readCompiledCourse("good-course", outputDir))?.lessons).toHaveLength(2);
+    const { checkContent } = await import("./check-content");
+    const checked = (await checkContent([contentDir])).filter((diagnostic) => diagnostic.message.includes("unique across"));
+    expect(checked.map((diagnostic) => relative(formatDiagnostic(diagnostic, "/")).replace(/^\//, ""))).toEqual(expected);
+  });
+});

@@ -2,15 +2,19 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { analyzeLesson, lessonFacts } from "./analyze-lesson";
-import { buildLinkTargets, checkCourseFacts } from "./course-checks";
+import { buildLinkTargets, checkCourseFacts, checkQuizIdsAcrossCourses } from "./course-checks";
 import { findCourseDirs, readCourseLayout, type CourseLayout } from "./course-layout";
 import { sortDiagnostics, type ContentDiagnostic } from "./diagnostics";
+import type { ExtractedQuiz } from "./quiz-extract";
 import type { LessonFacts } from "./types";
 
 export const DEFAULT_COURSES_DIR = path.join(process.cwd(), "content", "courses");
 
 /** Each path may be a course folder or a folder of courses. Sibling courses are link targets too. */
-export async function checkContent(paths: readonly string[] = [DEFAULT_COURSES_DIR], options: { salt?: string } = {}): Promise<ContentDiagnostic[]> {
+export type CheckedQuiz = { file: string; quiz: ExtractedQuiz };
+
+/** `quizzes`, when given, receives every quiz found (for `content:check -- --items`). */
+export async function checkContent(paths: readonly string[] = [DEFAULT_COURSES_DIR], options: { salt?: string; quizzes?: CheckedQuiz[] } = {}): Promise<ContentDiagnostic[]> {
   const courseDirs = [...new Set((await Promise.all(paths.map(findCourseDirs))).flat())];
   const siblingDirs = [...new Set((await Promise.all(courseDirs.map((dir) => findCourseDirs(path.dirname(dir))))).flat())];
   const layouts: CourseLayout[] = [];
@@ -27,6 +31,7 @@ export async function checkContent(paths: readonly string[] = [DEFAULT_COURSES_D
       const input = { source: await readFile(lesson.file, "utf8"), file: lesson.file, courseSlug, expectedSlug: lesson.slug, salt: options.salt };
       const analysis = await analyzeLesson(input);
       diagnostics.push(...analysis.diagnostics);
+      for (const quiz of analysis.collector?.quizzes ?? []) options.quizzes?.push({ file: lesson.file, quiz });
       const lessonFact = lessonFacts(analysis, input);
       if (lessonFact) facts.push(lessonFact);
     }
@@ -34,5 +39,6 @@ export async function checkContent(paths: readonly string[] = [DEFAULT_COURSES_D
   }
   const targets = buildLinkTargets(layouts, [...factsByCourse.values()].flat());
   for (const facts of factsByCourse.values()) diagnostics.push(...checkCourseFacts(facts, targets));
+  diagnostics.push(...checkQuizIdsAcrossCourses([...factsByCourse.values()].flat()));
   return sortDiagnostics(diagnostics);
 }

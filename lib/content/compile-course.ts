@@ -3,7 +3,7 @@
 import path from "node:path";
 import type { QuizDefinition } from "../quiz/types";
 import { compileLesson, type CompileLessonOptions } from "./compile-lesson";
-import { buildLinkTargets, checkCourseFacts } from "./course-checks";
+import { buildLinkTargets, checkCourseFacts, checkQuizIdsAcrossCourses } from "./course-checks";
 import { readCourseLayout, type CourseLayout } from "./course-layout";
 import { sortDiagnostics, type ContentDiagnostic } from "./diagnostics";
 import type { CourseManifest } from "./schemas";
@@ -45,8 +45,10 @@ export async function compileCourses(courseDirs: readonly string[], options: Com
     results.push(result);
   }
   const targets = buildLinkTargets(layouts, results.flatMap((result) => result.facts));
+  const quizIdProblems = checkQuizIdsAcrossCourses(results.flatMap((result) => result.facts));
   return results.map(({ facts, ...result }) => {
-    const courseProblems = checkCourseFacts(facts, targets);
+    const files = new Set(facts.map((lesson) => lesson.file));
+    const courseProblems = [...checkCourseFacts(facts, targets), ...quizIdProblems.filter((problem) => files.has(problem.file))];
     const filesWithErrors = new Set(courseProblems.filter((problem) => problem.severity === "error").map((problem) => problem.file));
     const failed = new Set(result.failedLessons);
     for (const lesson of facts) if (filesWithErrors.has(lesson.file)) failed.add(lesson.slug);

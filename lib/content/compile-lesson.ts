@@ -9,7 +9,7 @@ import { compileCacheKey, contentHash, DEFAULT_CACHE_DIR, readCachedLesson, writ
 import { createDiagnostic, hasErrors, type ContentDiagnostic } from "./diagnostics";
 import { runExclusive } from "./esbuild-queue";
 import { lessonRehypePlugins, lessonRemarkPlugins } from "./pipeline";
-import { DEFAULT_CHOICE_ID_SALT } from "./quiz-ids";
+import { ephemeralSecret } from "./quiz-ids";
 import type { HeadingCollector } from "./rehype-headings";
 import { createLessonCollector } from "./remark-lesson";
 import { resolveSearchSections } from "./search-text";
@@ -31,7 +31,7 @@ export const bundleWithMdxBundler: MdxBundler = async ({ source, remarkPlugins, 
 };
 
 export type CompileOptions = {
-  /** Salt for opaque choice ids (see quiz-ids.ts). */
+  /** The installation's choice-id secret (quiz-secret.ts); analysis without one uses a random one per process. */
   salt?: string;
   bundler?: MdxBundler;
 };
@@ -59,7 +59,7 @@ function bundleFailure(file: string, error: unknown): ContentDiagnostic[] {
  * The studio's preview calls this on unsaved text.
  */
 export async function compileLessonSource(source: string, options: CompileSourceOptions): Promise<LessonCompileResult> {
-  const salt = options.salt ?? DEFAULT_CHOICE_ID_SALT;
+  const salt = options.salt ?? ephemeralSecret();
   const input: LessonInput = { source, file: options.file ?? "<preview>", courseSlug: options.courseSlug, expectedSlug: options.expectedSlug, salt };
   const analysis = await analyzeLesson(input);
   const facts = lessonFacts(analysis, input);
@@ -106,7 +106,7 @@ export type CompileLessonOptions = CompileOptions & {
 export async function compileLesson(file: string, options: CompileLessonOptions): Promise<LessonCompileResult> {
   const absolute = path.resolve(file);
   const source = await readFile(absolute, "utf8");
-  const salt = options.salt ?? DEFAULT_CHOICE_ID_SALT;
+  const salt = options.salt ?? ephemeralSecret();
   const cacheDir = options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir;
   const key = compileCacheKey({ file: absolute, courseSlug: options.courseSlug, source, salt });
   if (cacheDir) {

@@ -23,6 +23,8 @@ export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const id = { kind: "string", required: true, pattern: ID_PATTERN, patternHint: "letters, digits, - and _" } as const;
 
 export const SHOW_ANSWERS_VALUES = ["after-submit", "after-last-attempt", "after-correct", "never"] as const;
+/** "after-correct" is per item and would itself reveal correctness or marks, so those two cannot use it. */
+export const REVIEW_WHEN_VALUES = ["after-submit", "after-last-attempt", "never"] as const;
 export const GRADING_VALUES = ["highest", "last", "first", "average"] as const;
 export const CALLOUT_TYPES = ["note", "tip", "warning", "key"] as const;
 /** What an item asks of the learner: recall a fact, or apply an idea (compute, predict, choose, diagnose). */
@@ -52,8 +54,13 @@ export const COMPONENT_RULES = {
     props: {
       id,
       title: { kind: "string" },
-      maxAttempts: { kind: "number", integer: true, min: 1 },
+      // 0 means unlimited, as in Moodle; the course default is 3.
+      maxAttempts: { kind: "number", integer: true, min: 0 },
       showAnswers: { kind: "string", oneOf: SHOW_ANSWERS_VALUES },
+      showCorrectness: { kind: "string", oneOf: REVIEW_WHEN_VALUES },
+      showMarks: { kind: "string", oneOf: REVIEW_WHEN_VALUES },
+      showFeedback: { kind: "string", oneOf: SHOW_ANSWERS_VALUES },
+      showExplanation: { kind: "string", oneOf: SHOW_ANSWERS_VALUES },
       grading: { kind: "string", oneOf: GRADING_VALUES },
       shuffle: { kind: "boolean" },
       passMark: { kind: "number", min: 0, max: 1 },
@@ -62,7 +69,27 @@ export const COMPONENT_RULES = {
   },
   MultipleChoice: { props: { id, question: { kind: "string", required: true }, multiple: { kind: "boolean" }, ...itemIntentProps }, children: true, parents: ["Quiz"] },
   Choice: { props: { correct: { kind: "boolean" }, feedback: { kind: "string" } }, children: true, parents: ["MultipleChoice"] },
-  Explanation: { props: {}, children: true, parents: ["MultipleChoice", "TrueFalse"] },
+  Explanation: { props: {}, children: true, parents: ["MultipleChoice", "TrueFalse", "Numeric"] },
+  Numeric: {
+    props: {
+      id,
+      question: { kind: "string", required: true },
+      answer: { kind: "number", required: true },
+      tolerance: { kind: "number", min: 0 },
+      relativeTolerance: { kind: "number", min: 0 },
+      units: { kind: "string" },
+      feedbackCorrect: { kind: "string" },
+      feedbackIncorrect: { kind: "string" },
+      ...itemIntentProps,
+    },
+    children: true,
+    parents: ["Quiz"],
+    // No silent default: an exact float comparison is rarely what the author means.
+    check: (values) =>
+      values.has("tolerance") === values.has("relativeTolerance")
+        ? "<Numeric> needs exactly one of tolerance={…} (absolute) and relativeTolerance={…} (a fraction of the answer, e.g. 0.01)"
+        : null,
+  },
   TrueFalse: {
     props: { id, statement: { kind: "string", required: true }, answer: { kind: "boolean", required: true }, feedbackTrue: { kind: "string" }, feedbackFalse: { kind: "string" }, ...itemIntentProps },
     children: true,

@@ -1,4 +1,6 @@
-// Checks that span lessons: quiz and item ids unique within a course, and internal links that resolve.
+// Checks that span lessons: quiz ids unique across all courses, item ids unique within a course, and internal
+// links that resolve. Attempts, drafts and the quiz API are keyed by quiz id alone, so a quiz id reused in
+// another course would share them.
 import path from "node:path";
 import type { CourseLayout } from "./course-layout";
 import { createDiagnostic, type ContentDiagnostic } from "./diagnostics";
@@ -26,9 +28,25 @@ function crossLessonDuplicates(kind: string, lessons: readonly LessonFacts[], pi
   return diagnostics;
 }
 
+/** Quiz ids across every course given: each duplicate names the other place, with its file:line:col. */
+export function checkQuizIdsAcrossCourses(lessons: readonly LessonFacts[]): ContentDiagnostic[] {
+  const first = new Map<string, { file: string; at: PlacedId }>();
+  const diagnostics: ContentDiagnostic[] = [];
+  for (const facts of lessons) {
+    for (const placed of facts.quizIds) {
+      const earlier = first.get(placed.id);
+      if (!earlier) first.set(placed.id, { file: facts.file, at: placed });
+      else if (earlier.file !== facts.file) {
+        diagnostics.push(createDiagnostic(facts.file, placed, `quiz id "${placed.id}" is already used in ${displayPath(earlier.file)}:${earlier.at.line}:${earlier.at.column}; quiz ids must be unique across all courses`));
+      }
+    }
+  }
+  return diagnostics;
+}
+
+/** The checks within one course. Quiz ids are checked across courses by checkQuizIdsAcrossCourses. */
 export function checkCourseFacts(lessons: readonly LessonFacts[], targets: LinkTargets): ContentDiagnostic[] {
   return [
-    ...crossLessonDuplicates("quiz", lessons, (facts) => facts.quizIds),
     ...crossLessonDuplicates("quiz item", lessons, (facts) => facts.itemIds),
     ...lessons.flatMap((facts) => checkLessonLinks(facts, targets)),
   ];

@@ -12,6 +12,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { VFile } from "vfile";
 import { sanitizeHtmlTree } from "../security/html-policy";
+import { checkSafeMdxNodes } from "../studio/safe-mdx";
 import { authorYearLabel, referenceAnchorId } from "./citations";
 import { pointOf, type SourcePoint } from "./diagnostics";
 import { readAttributes } from "./jsx-attributes";
@@ -81,8 +82,14 @@ function render(root: MdastRoot, context: FragmentContext, inline: boolean): str
   return toHtml(sanitizeHtmlTree(rendered)).trim();
 }
 
+/** The studio's safe-MDX rules (no raw HTML, handlers, expressions or dangerous URLs) over quiz text. */
+function checkSafe(nodes: readonly (MdastRoot | RootContent)[], context: FragmentContext, at: (problem: SourcePoint) => SourcePoint) {
+  for (const problem of checkSafeMdxNodes(nodes)) context.problems.push({ at: at(problem), message: `quiz text: ${problem.message}` });
+}
+
 /** Renders mdast nodes taken from the lesson (choice labels, explanations). */
 export function renderNodesToHtml(nodes: RootContent[], context: FragmentContext, options: { inline: boolean }): string {
+  checkSafe(nodes, context, (problem) => problem);
   return render({ type: "root", children: nodes }, context, options.inline);
 }
 
@@ -90,6 +97,7 @@ export function renderNodesToHtml(nodes: RootContent[], context: FragmentContext
 export function renderMarkdownToHtml(markdown: string, context: FragmentContext, options: { inline: boolean }): string {
   const tree = markdownParser.parse(markdown);
   const transformed = markdownParser.runSync(tree) as MdastRoot;
+  checkSafe([transformed], context, () => context.fallback);
   // Positions inside attribute text are relative to the attribute, so report at the attribute.
   const local: FragmentContext = { ...context, problems: [] };
   const html = render(transformed, local, options.inline);

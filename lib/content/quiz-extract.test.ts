@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeLesson } from "./analyze-lesson";
-import { DEFAULT_CHOICE_ID_SALT } from "./quiz-ids";
+import { createHash } from "node:crypto";
 
 const goodFile = path.join(__dirname, "fixtures/good-course/first-lesson.mdx");
 const goodSource = readFileSync(goodFile, "utf8");
 
-async function quizzesOf(source: string, salt?: string) {
+async function quizzesOf(source: string, salt = "installation-secret-for-tests-0123456789") {
   const analysis = await analyzeLesson({ source, file: "lesson.mdx", courseSlug: "good-course", salt });
   return { analysis, quizzes: analysis.collector?.quizzes ?? [] };
 }
@@ -27,12 +27,19 @@ describe("quiz extraction", () => {
       title: "Check your understanding",
       courseSlug: "good-course",
       lessonSlug: "first-lesson",
-      policy: { maxAttempts: 3, showAnswers: "after-last-attempt", grading: "highest", shuffle: false, passMark: 0.5 },
+      policy: {
+        maxAttempts: 3,
+        showAnswers: "after-last-attempt",
+        review: { correctness: "after-submit", marks: "after-submit", specificFeedback: "after-submit", generalFeedback: "after-last-attempt" },
+        grading: "highest",
+        shuffle: true,
+        passMark: 0.5,
+      },
     });
     const [variant, gaming, labels] = definition.items;
     expect(variant!.kind).toBe("single");
     expect(variant!.choices.map((choice) => choice.correct)).toEqual([false, true, false]);
-    expect(variant!.choices.map((choice) => choice.labelHtml)).toEqual(["Causal Goodhart", "Regressional Goodhart", "Extremal Goodhart"]);
+    expect(variant!.choices.map((choice) => choice.labelHtml)).toEqual(["Causal Goodhart via intervention", "Regressional Goodhart", "Extremal Goodhart"]);
     expect(variant!.choices[1]!.feedbackHtml).toBe("FEEDBACK-REGRESSIONAL-2b9c: yes.");
     expect(variant!.choices[2]!.feedbackHtml).toBeNull();
     expect(variant!.promptHtml).toContain('<span class="katex">');
@@ -40,7 +47,7 @@ describe("quiz extraction", () => {
       '<p>EXPLANATION-VARIANT-91d0: regressional Goodhart is selection on noise <a href="#ref-manheim2018" class="citation">(Manheim &#x26; Garrabrant, 2018)</a>.</p>',
     );
     expect(gaming!.kind).toBe("multiple");
-    expect(gaming!.choices.map((choice) => choice.correct)).toEqual([true, true, false]);
+    expect(gaming!.choices.map((choice) => choice.correct)).toEqual([true, true, false, false]);
     expect(gaming!.choices[0]!.labelHtml).toBe("A boat-racing agent circling to collect <strong>targets</strong>");
     expect(labels).toMatchObject({ kind: "truefalse", promptHtml: "Perfect labels suffice for alignment." });
     expect(labels!.choices.map((choice) => [choice.labelHtml, choice.correct, choice.feedbackHtml])).toEqual([
@@ -54,7 +61,27 @@ describe("quiz extraction", () => {
     const { quizzes } = await quizzesOf(goodSource);
     const publicJson = JSON.stringify(quizzes[0]!.publicQuiz);
     expect(publicJson).not.toMatch(/correct|feedback|explanation|FEEDBACK-|EXPLANATION-/i);
-    expect(quizzes[0]!.publicQuiz.items[0]!.choices.map((choice) => choice.labelHtml)).toEqual(["Causal Goodhart", "Regressional Goodhart", "Extremal Goodhart"]);
+    const shipped = quizzes[0]!.publicQuiz.items[0]!.choices;
+    expect(shipped.map((choice) => choice.labelHtml).sort()).toEqual(["Causal Goodhart via intervention", "Extremal Goodhart", "Regressional Goodhart"]);
+  });
+
+  it("ships choices sorted by their keyed ids, not in the author's order (#12 items 5, 6)", async () => {
+    const { quizzes } = await quizzesOf(goodSource);
+    for (const item of quizzes[0]!.publicQuiz.items) {
+      const ids = item.choices.map((choice) => choice.id);
+      if (item.kind === "truefalse") expect(item.choices.map((choice) => choice.labelHtml)).toEqual(["True", "False"]);
+      else expect(ids).toEqual([...ids].sort());
+    }
+    // Across many secrets the key lands at every shipped position, i.e. the order carries no information.
+    const positions = new Set<number>();
+    for (let i = 0; i < 24; i++) {
+      const quiz = (await quizzesOf(goodSource, `secret-${i}-0123456789abcdef0123456789`)).quizzes[0]!;
+      const key = quiz.definition.items[0]!.choices.find((choice) => choice.correct)!.id;
+      positions.add(quiz.publicQuiz.items[0]!.choices.findIndex((choice) => choice.id === key));
+    }
+    expect(positions).toEqual(new Set([0, 1, 2]));
+    const ordered = await quizzesOf(goodSource.replace('<Quiz id="goodhart-check"', '<Quiz id="goodhart-check" shuffle={false}'));
+    expect(ordered.quizzes[0]!.publicQuiz.items[0]!.choices.map((choice) => choice.labelHtml)).toEqual(["Causal Goodhart via intervention", "Regressional Goodhart", "Extremal Goodhart"]);
   });
 
   it("uses opaque choice ids that reveal neither position nor key", async () => {
@@ -62,12 +89,45 @@ describe("quiz extraction", () => {
     const items = quizzes[0]!.definition.items;
     const ids = items.flatMap((item) => item.choices.map((choice) => choice.id));
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{12}$/);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{16}$/);
     // Same position in different items gets unrelated ids.
     expect(items[0]!.choices[0]!.id).not.toBe(items[1]!.choices[0]!.id);
-    const salted = await quizzesOf(goodSource, "another-salt");
+    const salted = await quizzesOf(goodSource, "another-installation-secret-0123456789");
     expect(salted.quizzes[0]!.definition.items[0]!.choices[0]!.id).not.toBe(items[0]!.choices[0]!.id);
     expect(salted.quizzes[0]!.definition.version).not.toBe(quizzes[0]!.definition.version);
+  });
+
+  it("cannot be predicted with the old public salt, from the version, item and position (#12 item 6)", async () => {
+    const { quizzes } = await quizzesOf(goodSource);
+    const quiz = quizzes[0]!.publicQuiz;
+    const oldSalt = "alignment-foundations/choice-id/v1";
+    const predicted = (itemId: string, index: number) => createHash("sha256").update(`${oldSalt}\u0000${quiz.version}\u0000${itemId}\u0000${index}`).digest("hex").slice(0, 12);
+    for (const item of quiz.items) {
+      const guesses = item.choices.map((_, index) => predicted(item.id, index));
+      expect(item.choices.filter((choice) => guesses.some((guess) => choice.id.startsWith(guess)))).toEqual([]);
+    }
+  });
+
+  it("keeps a choice's id while its text is unchanged: across a re-keying, a reorder and edits elsewhere", async () => {
+    const first = (await quizzesOf(goodSource)).quizzes[0]!.definition;
+    const byLabel = (definition: typeof first) => new Map(definition.items.flatMap((item) => item.choices.map((choice) => [`${item.id}/${choice.labelHtml}`, choice.id])));
+    const rekeyed = goodSource
+      .replace("<Choice>Extremal Goodhart</Choice>", "<Choice correct>Extremal Goodhart</Choice>")
+      .replace('<Choice correct feedback="FEEDBACK-REGRESSIONAL', '<Choice feedback="FEEDBACK-REGRESSIONAL');
+    const reordered = goodSource.replace(
+      '<Choice feedback="FEEDBACK-CHESS-44e1: no, that is winning.">A chess engine winning at chess</Choice>',
+      "",
+    ).replace("<Choice correct>A robot hand", '<Choice feedback="FEEDBACK-CHESS-44e1: no, that is winning.">A chess engine winning at chess</Choice>\n    <Choice correct>A robot hand');
+    for (const variant of [rekeyed, reordered]) {
+      const changed = (await quizzesOf(variant)).quizzes[0]!.definition;
+      expect(changed.version).not.toBe(first.version);
+      expect(byLabel(changed)).toEqual(byLabel(first));
+    }
+  });
+
+  it("refuses two choices with the same text in one item", async () => {
+    const { analysis } = await quizzesOf(goodSource.replace("<Choice>Extremal Goodhart</Choice>", "<Choice>Causal Goodhart via intervention</Choice>"));
+    expect(analysis.diagnostics.map((diagnostic) => diagnostic.message)).toContain('<MultipleChoice id="goodhart-variant"> has two choices with the same text (the first at 56:5)');
   });
 
   it("versions quizzes by content: stable for the same text, new when an answer changes", async () => {
@@ -81,7 +141,6 @@ describe("quiz extraction", () => {
     expect(changed.version).not.toBe(first.version);
     const proseEdited = (await quizzesOf(goodSource.replace("A second heading", "Another heading"))).quizzes[0]!.definition;
     expect(proseEdited.version).toBe(first.version);
-    expect(DEFAULT_CHOICE_ID_SALT).toBeTruthy();
   });
 
   it("replaces the whole quiz in the tree by <Quiz id> and keeps quiz text out of search", async () => {
@@ -114,7 +173,7 @@ describe("quiz extraction", () => {
       "18:5 error <Choice> must be inside <MultipleChoice>",
       "18:5 error <TrueFalse> may contain only <Explanation>",
       "19:26 error <Callout> cannot be used inside a quiz; only markdown, math and <Cite> can",
-      "23:1 error <Quiz id=\"empty\"> has no items; add a <MultipleChoice> or <TrueFalse>",
+      "23:1 error <Quiz id=\"empty\"> has no items; add a <MultipleChoice>, <TrueFalse> or <Numeric>",
     ]);
   });
 

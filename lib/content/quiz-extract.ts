@@ -1,13 +1,16 @@
 // Turns one <Quiz> element into a server-side QuizDefinition and a browser-safe PublicQuiz,
 // validating its structure and rendering every piece of text to HTML at compile time.
 import type { Paragraph, RootContent } from "mdast";
-import { DEFAULT_QUIZ_POLICY } from "../quiz/policy";
+import { DEFAULT_QUIZ_POLICY, defaultReviewOptions } from "../quiz/policy";
+import { toPublicQuiz } from "../quiz/public-view";
 import type { KeyedChoice, PublicQuiz, QuizDefinition, QuizItemDefinition, QuizPolicy } from "../quiz/types";
-import { GRADING_VALUES, SHOW_ANSWERS_VALUES } from "./components";
+import { GRADING_VALUES, REVIEW_WHEN_VALUES, SHOW_ANSWERS_VALUES } from "./components";
 import { createDiagnostic, pointOf, type ContentDiagnostic, type SourcePoint } from "./diagnostics";
 import { booleanAttribute, getAttribute, numberAttribute, stringAttribute, type JsxElement } from "./jsx-attributes";
 import { renderMarkdownToHtml, renderNodesToHtml, type FragmentContext } from "./markdown-html";
 import { opaqueChoiceId, quizVersion } from "./quiz-ids";
+import { checkItemWriting, type ItemFacts } from "./quiz-item-checks";
+import { readNumeric } from "./quiz-numeric";
 import { quizParts } from "./quiz-structure";
 import type { Reference } from "./schemas";
 
@@ -19,6 +22,7 @@ export type QuizExtractionContext = {
   courseSlug: string;
   lessonSlug: string;
   references: ReadonlyMap<string, Reference>;
+  /** The installation's choice-id secret (quiz-secret.ts), which keys choice ids and versions. */
   salt: string;
   diagnostics: ContentDiagnostic[];
 };
@@ -27,21 +31,31 @@ export type ExtractedQuiz = {
   definition: QuizDefinition;
   publicQuiz: PublicQuiz;
   at: SourcePoint;
-  items: Array<{ id: string; at: SourcePoint }>;
+  /** Where each item and choice was written, with its source text, for the item-writing checks. */
+  items: Array<ItemFacts>;
 };
 
 /** Choice and explanation content before ids and version exist; `source` feeds the version hash. */
-type DraftChoice = { labelHtml: string; correct: boolean; feedbackHtml: string | null; source: string };
-type DraftItem = Omit<QuizItemDefinition, "choices"> & { choices: DraftChoice[]; source: string; at: SourcePoint };
+type DraftChoice = { labelHtml: string; correct: boolean; feedbackHtml: string | null; source: string; label: string; at: SourcePoint };
+type DraftItem = Omit<QuizItemDefinition, "choices"> & { choices: DraftChoice[]; source: string; stem: string; at: SourcePoint };
 
 function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | undefined {
   return values.find((candidate) => candidate === value);
 }
 
 function readPolicy(quiz: JsxElement): QuizPolicy {
+  const showAnswers = oneOf(SHOW_ANSWERS_VALUES, stringAttribute(quiz, "showAnswers")) ?? DEFAULT_QUIZ_POLICY.showAnswers;
+  const review = defaultReviewOptions(showAnswers);
+  const maxAttempts = numberAttribute(quiz, "maxAttempts");
   return {
-    maxAttempts: numberAttribute(quiz, "maxAttempts") ?? DEFAULT_QUIZ_POLICY.maxAttempts,
-    showAnswers: oneOf(SHOW_ANSWERS_VALUES, stringAttribute(quiz, "showAnswers")) ?? DEFAULT_QUIZ_POLICY.showAnswers,
+    maxAttempts: maxAttempts === 0 ? null : (maxAttempts ?? DEFAULT_QUIZ_POLICY.maxAttempts),
+    showAnswers,
+    review: {
+      correctness: oneOf(REVIEW_WHEN_VALUES, stringAttribute(quiz, "showCorrectness")) ?? review.correctness,
+      marks: oneOf(REVIEW_WHEN_VALUES, stringAttribute(quiz, "showMarks")) ?? review.marks,
+      specificFeedback: oneOf(SHOW_ANSWERS_VALUES, stringAttribute(quiz, "showFeedback")) ?? review.specificFeedback,
+      generalFeedback: oneOf(SHOW_ANSWERS_VALUES, stringAttribute(quiz, "showExplanation")) ?? review.generalFeedback,
+    },
     grading: oneOf(GRADING_VALUES, stringAttribute(quiz, "grading")) ?? DEFAULT_QUIZ_POLICY.grading,
     shuffle: booleanAttribute(quiz, "shuffle") ?? DEFAULT_QUIZ_POLICY.shuffle,
     passMark: numberAttribute(quiz, "passMark") ?? DEFAULT_QUIZ_POLICY.passMark,
@@ -122,6 +136,8 @@ function extractMultipleChoice(item: JsxElement, render: Renderer, context: Quiz
         correct: booleanAttribute(choice, "correct") ?? false,
         feedbackHtml: render.attribute(choice, "feedback", true),
         source: `${sourceOf(children, context)}|${stringAttribute(choice, "feedback") ?? ""}`,
+        label: sourceOf(children, context),
+        at: pointOf(choice, at),
       });
     } else if (part.kind === "element" && part.element.name === "Explanation") {
       explanations.push(part.element);
@@ -130,6 +146,7 @@ function extractMultipleChoice(item: JsxElement, render: Renderer, context: Quiz
       context.diagnostics.push(createDiagnostic(context.file, pointOf(node, at), `<MultipleChoice> may contain only <Choice> and <Explanation>`));
     }
   }
+  reportRepeatedLabels(id, choices, context);
   if (choices.length < 2) context.diagnostics.push(createDiagnostic(context.file, at, `<MultipleChoice id="${id}"> needs at least two <Choice> elements, found ${choices.length}`));
   const correctCount = choices.filter((choice) => choice.correct).length;
   if (!multiple && correctCount !== 1) {
@@ -149,8 +166,19 @@ function extractMultipleChoice(item: JsxElement, render: Renderer, context: Quiz
     choices,
     explanationHtml: explanation.html,
     source: `${question}|${explanation.source}`,
+    stem: question,
     at,
   };
+}
+
+/** Choice ids are derived from the label, so two choices with one label would share an id (and confuse learners). */
+function reportRepeatedLabels(itemId: string, choices: readonly DraftChoice[], context: QuizExtractionContext) {
+  const seen = new Map<string, SourcePoint>();
+  for (const choice of choices) {
+    const earlier = seen.get(choice.label);
+    if (earlier) context.diagnostics.push(createDiagnostic(context.file, choice.at, `<MultipleChoice id="${itemId}"> has two choices with the same text (the first at ${earlier.line}:${earlier.column})`));
+    else seen.set(choice.label, choice.at);
+  }
 }
 
 function extractTrueFalse(item: JsxElement, render: Renderer, context: QuizExtractionContext): DraftItem {
@@ -168,6 +196,8 @@ function extractTrueFalse(item: JsxElement, render: Renderer, context: QuizExtra
     correct: answer === value,
     feedbackHtml: render.attribute(item, feedbackAttribute, true),
     source: `${label}|${stringAttribute(item, feedbackAttribute) ?? ""}`,
+    label,
+    at,
   });
   return {
     id: stringAttribute(item, "id") ?? "",
@@ -176,6 +206,27 @@ function extractTrueFalse(item: JsxElement, render: Renderer, context: QuizExtra
     choices: [choice("True", true, "feedbackTrue"), choice("False", false, "feedbackFalse")],
     explanationHtml: explanation.html,
     source: `${statement}|${String(answer)}|${explanation.source}`,
+    stem: statement,
+    at,
+  };
+}
+
+function extractNumeric(item: JsxElement, render: Renderer, context: QuizExtractionContext): DraftItem {
+  const at = pointOf(item);
+  const report = (node: Parameters<typeof pointOf>[0], message: string) => context.diagnostics.push(createDiagnostic(context.file, pointOf(node, at), message));
+  const numeric = readNumeric(item, (name) => render.attribute(item, name, true), report);
+  const explanation = readExplanation(item, numeric.explanations, render, context);
+  const question = stringAttribute(item, "question") ?? "";
+  return {
+    id: stringAttribute(item, "id") ?? "",
+    kind: "numeric",
+    promptHtml: render.attribute(item, "question", true) ?? "",
+    choices: [],
+    explanationHtml: explanation.html,
+    numericKey: numeric.key,
+    ...(numeric.units ? { units: numeric.units } : {}),
+    source: `${question}|${numeric.source}|${explanation.source}`,
+    stem: question,
     at,
   };
 }
@@ -188,9 +239,10 @@ export function extractQuiz(quiz: JsxElement, context: QuizExtractionContext): E
   for (const part of quizParts(quiz.children as RootContent[])) {
     if (part.kind === "element" && part.element.name === "MultipleChoice") drafts.push(extractMultipleChoice(part.element, render, context));
     else if (part.kind === "element" && part.element.name === "TrueFalse") drafts.push(extractTrueFalse(part.element, render, context));
-    else context.diagnostics.push(createDiagnostic(context.file, pointOf(part.kind === "element" ? part.element : part.node, at), "<Quiz> may contain only <MultipleChoice> and <TrueFalse> items"));
+    else if (part.kind === "element" && part.element.name === "Numeric") drafts.push(extractNumeric(part.element, render, context));
+    else context.diagnostics.push(createDiagnostic(context.file, pointOf(part.kind === "element" ? part.element : part.node, at), "<Quiz> may contain only <MultipleChoice>, <TrueFalse> and <Numeric> items"));
   }
-  if (drafts.length === 0) context.diagnostics.push(createDiagnostic(context.file, at, `<Quiz id="${id}"> has no items; add a <MultipleChoice> or <TrueFalse>`));
+  if (drafts.length === 0) context.diagnostics.push(createDiagnostic(context.file, at, `<Quiz id="${id}"> has no items; add a <MultipleChoice>, <TrueFalse> or <Numeric>`));
 
   const title = stringAttribute(quiz, "title") ?? DEFAULT_QUIZ_TITLE;
   const policy = readPolicy(quiz);
@@ -203,29 +255,17 @@ export function extractQuiz(quiz: JsxElement, context: QuizExtractionContext): E
     kind: draft.kind,
     promptHtml: draft.promptHtml,
     explanationHtml: draft.explanationHtml,
-    choices: draft.choices.map((choice, index): KeyedChoice => ({
-      id: opaqueChoiceId(context.salt, version, draft.id, index),
+    ...(draft.numericKey ? { numericKey: draft.numericKey } : {}),
+    ...(draft.units ? { units: draft.units } : {}),
+    choices: draft.choices.map((choice): KeyedChoice => ({
+      id: opaqueChoiceId(context.salt, id, draft.id, choice.label),
       labelHtml: choice.labelHtml,
       correct: choice.correct,
       feedbackHtml: choice.feedbackHtml,
     })),
   }));
   const definition: QuizDefinition = { id, version, title, policy, courseSlug: context.courseSlug, lessonSlug: context.lessonSlug, items };
-  return { definition, publicQuiz: toPublicQuiz(definition), at, items: drafts.map((draft) => ({ id: draft.id, at: draft.at })) };
-}
-
-/** Copies only the fields the browser may see; built field by field so nothing keyed leaks by accident. */
-export function toPublicQuiz(definition: QuizDefinition): PublicQuiz {
-  return {
-    id: definition.id,
-    version: definition.version,
-    title: definition.title,
-    policy: { ...definition.policy },
-    items: definition.items.map((item) => ({
-      id: item.id,
-      kind: item.kind,
-      promptHtml: item.promptHtml,
-      choices: item.choices.map((choice) => ({ id: choice.id, labelHtml: choice.labelHtml })),
-    })),
-  };
+  const facts = drafts.map((draft): ItemFacts => ({ id: draft.id, kind: draft.kind, at: draft.at, stem: draft.stem, choices: draft.choices.map(({ label, correct, at: where }) => ({ text: label, correct, at: where })) }));
+  context.diagnostics.push(...checkItemWriting(context.file, facts));
+  return { definition, publicQuiz: toPublicQuiz(definition), at, items: facts };
 }

@@ -1,18 +1,31 @@
-// Opaque choice ids and quiz versions. A choice id is a salted hash of (quiz version, item id, position),
-// so it reveals neither where the choice sits nor whether it is correct.
-import { createHash } from "node:crypto";
+// Opaque choice ids and quiz versions, both keyed with the installation's secret (quiz-secret.ts), so nobody
+// without it can compute them: a choice id reveals neither where the choice sits nor whether it is correct,
+// and a version (which depends on the key) cannot be used to test guesses about the key.
+import { createHmac, randomBytes } from "node:crypto";
 
-export const DEFAULT_CHOICE_ID_SALT = "alignment-foundations/choice-id/v1";
-
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+function keyedHash(secret: string, parts: readonly unknown[]): string {
+  return createHmac("sha256", secret).update(JSON.stringify(parts)).digest("hex");
 }
 
-/** The version changes whenever anything a grade depends on changes, including the salt (which changes the ids). */
-export function quizVersion(normalisedDefinition: unknown, salt: string): string {
-  return sha256(JSON.stringify({ definition: normalisedDefinition, salt: sha256(salt) })).slice(0, 16);
+/** The version changes whenever anything a grade depends on changes, and with the secret. */
+export function quizVersion(normalisedDefinition: unknown, secret: string): string {
+  return keyedHash(secret, ["quiz-version/2", normalisedDefinition]).slice(0, 16);
 }
 
-export function opaqueChoiceId(salt: string, version: string, itemId: string, index: number): string {
-  return sha256(`${salt}\u0000${version}\u0000${itemId}\u0000${index}`).slice(0, 12);
+/**
+ * A choice's id depends on its quiz, its item and its own text only: unchanged text keeps its id across
+ * versions (so selections survive an edit elsewhere), and moving a choice does not change it.
+ */
+export function opaqueChoiceId(secret: string, quizId: string, itemId: string, choiceText: string): string {
+  return keyedHash(secret, ["choice-id/2", quizId, itemId, choiceText]).slice(0, 16);
+}
+
+let processSecret: string | undefined;
+/**
+ * For analysis that stores nothing (content:check, tests): a random secret for this process, never a default.
+ * Anything that is served (content:build, the studio) passes the installation's secret instead.
+ */
+export function ephemeralSecret(): string {
+  processSecret ??= randomBytes(32).toString("base64url");
+  return processSecret;
 }

@@ -42,7 +42,7 @@ describe("quiz text cannot carry script (issue #12 item 1)", () => {
   for (const payload of PAYLOADS) {
     const attribute = JSON.stringify(payload).slice(1, -1).replaceAll('\\"', "&quot;");
     it(`strips ${JSON.stringify(payload)} from question, statement and every feedback attribute`, async () => {
-      const { quizzes } = await extract(
+      const { quizzes, diagnostics } = await extract(
         `<Quiz id="q">\n<MultipleChoice id="a" question="Q ${attribute}">\n<Choice correct feedback="F ${attribute}">one</Choice>\n<Choice>two</Choice>\n<Explanation>E</Explanation>\n</MultipleChoice>\n` +
           `<TrueFalse id="b" statement="S ${attribute}" answer={true} feedbackTrue="T ${attribute}" feedbackFalse="F ${attribute}">\n<Explanation>E</Explanation>\n</TrueFalse>\n</Quiz>`,
       );
@@ -50,16 +50,23 @@ describe("quiz text cannot carry script (issue #12 item 1)", () => {
       const html = htmlOf(quizzes[0]!);
       expect(html).toContain("Q");
       expect(html).not.toMatch(DANGEROUS);
+      if (!payload.includes("%0a") && !payload.includes("[ref]")) {
+        // Refused as well, with the place of the attribute, as the studio refuses it in a lesson body.
+        const refusals = diagnostics.filter((diagnostic) => diagnostic.severity === "error" && diagnostic.message.startsWith("quiz text:"));
+        expect(refusals.length, JSON.stringify(diagnostics)).toBeGreaterThanOrEqual(5);
+        expect(refusals.every((diagnostic) => diagnostic.line >= 9)).toBe(true);
+      }
     });
   }
 
   it("strips handlers and dangerous URLs from HTML elements written inside choices and explanations", async () => {
-    const { quizzes } = await extract(
+    const { quizzes, diagnostics } = await extract(
       `<Quiz id="q">\n<MultipleChoice id="a" question="Q">\n<Choice correct><a href="javascript:alert(1)">one</a></Choice>\n<Choice><img src="x.png" alt="" onError="alert(1)" /> two</Choice>\n` +
         `<Explanation>See <a href="JAVASCRIPT:alert(1)" title="t">this</a> and [that](javascript:alert(2)).</Explanation>\n</MultipleChoice>\n</Quiz>`,
     );
     const html = htmlOf(quizzes[0]!);
     expect(html).toContain("one");
+    expect(diagnostics.filter((diagnostic) => diagnostic.message.startsWith("quiz text:")).map((diagnostic) => diagnostic.line)).toEqual([11, 12, 13, 13]);
     expect(html).not.toMatch(DANGEROUS);
   });
 });

@@ -37,7 +37,7 @@ describe("gradeAttempt: single-answer and true/false items", () => {
   });
 });
 
-describe("gradeAttempt: multiple-answer items (Moodle partial credit, k = 2)", () => {
+describe("gradeAttempt: multiple-answer items (+1/k per correct, −1/w per wrong; k = w = 2)", () => {
   const cases: Array<[string[], number]> = [
     [["m-boat", "m-lego"], 1],
     [["m-boat"], 0.5],
@@ -62,7 +62,10 @@ describe("gradeAttempt: multiple-answer items (Moodle partial credit, k = 2)", (
       choices: ["a", "b", "c", "d"].map((id) => ({ id, labelHtml: id, correct: id !== "d", feedbackHtml: null })),
     };
     expect(scoreItem(item, ["a", "b", "c"])).toBe(1);
-    expect(scoreItem(item, ["a", "b", "c", "d"])).toBeCloseTo(2 / 3, 12);
+    // Issue #12 item 4: the old rule (−1/k per wrong choice) gave 2/3 here for ticking every box.
+    expect(scoreItem(item, ["a", "b", "c", "d"])).toBe(0);
+    expect(scoreItem(item, ["a", "d"])).toBe(0);
+    expect(scoreItem(item, ["a", "b"])).toBeCloseTo(2 / 3, 12);
   });
 });
 
@@ -163,6 +166,30 @@ describe("scoreItem properties", () => {
         expect(score).toBeGreaterThanOrEqual(0);
         expect(score).toBeLessThanOrEqual(1);
         expect(score === 1).toBe(key.length === selected.length && key.every((id) => selected.includes(id)));
+      }),
+    );
+  });
+
+  it("scores selecting everything and selecting nothing exactly 0 on every multiple-answer item (#12 item 4)", () => {
+    fc.assert(
+      fc.property(itemDefinitionArbitrary, (item) => {
+        // With no wrong option, everything is the key (content:check warns about such an item).
+        fc.pre(item.kind === "multiple" && item.choices.some((choice) => !choice.correct));
+        expect(scoreItem(item, item.choices.map((choice) => choice.id))).toBe(0);
+        expect(scoreItem(item, [])).toBe(0);
+      }),
+    );
+  });
+
+  it("is +1/k per correct choice and −1/w per wrong choice, clamped at 0", () => {
+    fc.assert(
+      fc.property(itemDefinitionArbitrary, fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), (item, pickMask) => {
+        fc.pre(item.kind === "multiple");
+        const picked = item.choices.filter((_, i) => pickMask[i]);
+        const k = item.choices.filter((choice) => choice.correct).length;
+        const w = item.choices.length - k;
+        const expected = picked.filter((choice) => choice.correct).length / k - (w === 0 ? 0 : picked.filter((choice) => !choice.correct).length / w);
+        expect(scoreItem(item, picked.map((choice) => choice.id))).toBeCloseTo(Math.max(0, expected), 12);
       }),
     );
   });

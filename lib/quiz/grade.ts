@@ -2,13 +2,16 @@
 // It never trusts the responses: anything that does not fit the definition is a ResponseValidationError,
 // so a route can answer 400 and name the offending field instead of silently scoring garbage.
 
+import { parseDecimal, withinTolerance } from "./decimal";
 import type { QuizDefinition, QuizItemDefinition, QuizItemKind, QuizResponses } from "./types";
 
 export type GradedItem = {
   itemId: string;
   kind: QuizItemKind;
-  /** The selected choice ids, in the definition's order (so storage does not depend on a shuffle). */
+  /** The selected choice ids, in the definition's order (so storage does not depend on a shuffle). Empty for numeric items. */
   selectedChoiceIds: string[];
+  /** Numeric items: the number as the learner typed it. */
+  response?: string;
   /** 0..1; every item is worth 1 point. */
   score: number;
   maxScore: 1;
@@ -33,6 +36,7 @@ export type ResponseIssueCode =
   | "unknown-choice"
   | "duplicate-choice"
   | "too-many-choices"
+  | "invalid-number"
   | "invalid-response";
 
 export type ResponseIssue = {
@@ -72,7 +76,7 @@ function responseField(itemId: string): string {
  * Checks responses against a definition without grading them. Also suitable for
  * draft (in-progress) selections, which are partial by nature: missing items are fine.
  */
-export function validateResponses(definition: QuizDefinition, responses: QuizResponses): ResponseIssue[] {
+export function validateResponses(definition: QuizDefinition, responses: QuizResponses, options: { draft?: boolean } = {}): ResponseIssue[] {
   const itemsById = new Map(definition.items.map((item) => [item.id, item]));
   const issues: ResponseIssue[] = [];
   // Object.keys skips inherited keys, so "constructor" or "__proto__" can only match a real item id.
@@ -88,9 +92,18 @@ export function validateResponses(definition: QuizDefinition, responses: QuizRes
       issues.push({ code: "invalid-response", field, itemId, message: "expected a list of choice ids" });
       continue;
     }
-    issues.push(...validateItemSelection(item, selected as string[], field));
+    issues.push(...(item.kind === "numeric" ? validateNumber(item, selected as string[], field, options.draft ?? false) : validateItemSelection(item, selected as string[], field)));
   }
   return issues;
+}
+
+/** A numeric item takes one decimal; a draft may hold one being typed ("0.", "-"), so only its length counts there. */
+function validateNumber(item: QuizItemDefinition, entries: string[], field: string, draft: boolean): ResponseIssue[] {
+  if (entries.length > 1) return [{ code: "too-many-choices", field, itemId: item.id, message: `item "${item.id}" takes one number, got ${entries.length}` }];
+  const [text] = entries;
+  if (text === undefined || draft) return [];
+  const parsed = parseDecimal(text);
+  return parsed.ok ? [] : [{ code: "invalid-number", field, itemId: item.id, message: `"${text.slice(0, 40)}" ${parsed.reason}` }];
 }
 
 function validateItemSelection(item: QuizItemDefinition, selected: string[], field: string): ResponseIssue[] {
@@ -112,10 +125,12 @@ function validateItemSelection(item: QuizItemDefinition, selected: string[], fie
 }
 
 /**
- * Scores one item. Single-answer and true/false items score 1 or 0. A multiple-answer item
- * with k correct choices scores (correct selected − wrong selected) / k, clamped at 0 (Moodle's rule).
+ * Scores one item. Single-answer and true/false items score 1 or 0. A multiple-answer item with k correct and
+ * w wrong options earns +1/k for each correct option selected and loses 1/w for each wrong one, clamped at 0:
+ * selecting everything (or nothing) scores exactly 0, so guessing wide earns nothing.
  */
 export function scoreItem(item: QuizItemDefinition, selectedChoiceIds: readonly string[]): number {
+  if (item.kind === "numeric") return scoreNumber(item, selectedChoiceIds[0]);
   const selected = new Set(selectedChoiceIds);
   const correctChoices = item.choices.filter((choice) => choice.correct);
   if (item.kind !== "multiple") {
@@ -123,6 +138,7 @@ export function scoreItem(item: QuizItemDefinition, selectedChoiceIds: readonly 
     return selected.size === 1 && only !== undefined && correctChoices.some((choice) => choice.id === only) ? 1 : 0;
   }
   const k = correctChoices.length;
+  const w = item.choices.length - k;
   if (k === 0) return 0; // extraction rejects this; never divide by zero
   let correctSelected = 0;
   let wrongSelected = 0;
@@ -131,11 +147,25 @@ export function scoreItem(item: QuizItemDefinition, selectedChoiceIds: readonly 
     if (choice.correct) correctSelected++;
     else wrongSelected++;
   }
-  // One division instead of summing ±1/k keeps full marks exactly 1.
-  return Math.max(0, (correctSelected - wrongSelected) / k);
+  // Divisions of whole counts: all correct gives exactly 1, everything selected exactly 1 − 1 = 0.
+  const earned = correctSelected / k - (w === 0 ? 0 : wrongSelected / w);
+  return Math.min(1, Math.max(0, earned));
+}
+
+/** 1 when the typed number lies within the tolerance of the answer, edges included (exact decimals), else 0. */
+function scoreNumber(item: QuizItemDefinition, text: string | undefined): number {
+  const key = item.numericKey;
+  if (!key || text === undefined) return 0;
+  const parsed = parseDecimal(text);
+  return parsed.ok && withinTolerance(parsed.value, key.answer, key.tolerance) ? 1 : 0;
 }
 
 function gradeItem(item: QuizItemDefinition, selectedChoiceIds: readonly string[]): GradedItem {
+  if (item.kind === "numeric") {
+    const response = selectedChoiceIds[0];
+    const score = scoreNumber(item, response);
+    return { itemId: item.id, kind: item.kind, selectedChoiceIds: [], ...(response === undefined ? {} : { response }), score, maxScore: 1, correct: score === 1, answered: response !== undefined };
+  }
   const selected = new Set(selectedChoiceIds);
   const inDefinitionOrder = item.choices.filter((choice) => selected.has(choice.id)).map((choice) => choice.id);
   const score = scoreItem(item, inDefinitionOrder);

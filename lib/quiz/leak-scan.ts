@@ -19,6 +19,8 @@ export type ScannableQuiz = {
     promptHtml?: string;
     explanationHtml?: string | null;
     choices: ReadonlyArray<{ id: string; labelHtml?: string; feedbackHtml?: string | null }>;
+    /** Numeric items: their feedback is as secret as choice feedback. */
+    numericKey?: { feedbackCorrectHtml?: string | null; feedbackIncorrectHtml?: string | null };
   }>;
 };
 
@@ -143,6 +145,8 @@ export function collectSecrets(quizzes: readonly ScannableQuiz[], options: LeakS
     for (const item of quiz.items) {
       add({ quizId: quiz.id, itemId: item.id, choiceId: null, kind: "explanation" }, item.explanationHtml);
       for (const choice of item.choices) add({ quizId: quiz.id, itemId: item.id, choiceId: choice.id, kind: "feedback" }, choice.feedbackHtml);
+      add({ quizId: quiz.id, itemId: item.id, choiceId: "numeric: correct", kind: "feedback" }, item.numericKey?.feedbackCorrectHtml);
+      add({ quizId: quiz.id, itemId: item.id, choiceId: "numeric: incorrect", kind: "feedback" }, item.numericKey?.feedbackIncorrectHtml);
     }
   }
   return { secrets, tooShort };
@@ -153,6 +157,8 @@ export const KEY_PATTERNS: ReadonlyArray<{ name: string; pattern: RegExp }> = [
   { name: '"correct":true|false', pattern: /"correct"\s*:\s*(?:true|false)\b/g },
   { name: '"explanationHtml"', pattern: /"explanationhtml"/g },
   { name: '"feedbackHtml"', pattern: /"feedbackhtml"/g },
+  // A numeric item's key: the answer and tolerance travel only inside numericKey.
+  { name: '"numericKey"', pattern: /"numerickey"|"feedbackcorrecthtml"|"feedbackincorrecthtml"/g },
   // A minified client bundle writes {correct:true} as {correct:!0}.
   { name: "correct:!0|!1 (minified)", pattern: /[{,]\s*correct\s*:\s*(?:!0|!1|true|false)\s*[,}]/g },
 ];

@@ -6,6 +6,8 @@ import {
   attemptsLeft,
   canAttempt,
   DEFAULT_QUIZ_POLICY,
+  defaultReviewOptions,
+  itemDisclosure,
   quizStanding,
   reviewFor,
   type AttemptRecord,
@@ -19,7 +21,7 @@ const allRight: QuizResponses = { "goodhart-variant": ["c-regressional"], "gamin
 
 /** Grades a sequence of submissions and returns the stored attempts plus the latest grade. */
 function history(policy: Partial<QuizPolicy>, ...submissions: QuizResponses[]) {
-  const definition = goodhartQuiz(policy);
+  const definition = goodhartQuiz({ review: defaultReviewOptions(policy.showAnswers ?? "after-submit"), ...policy });
   const grades = submissions.map((responses) => gradeAttempt(definition, responses));
   const attempts: AttemptRecord[] = grades.map((grade, i) => ({ ...grade, attemptNumber: i + 1 }));
   return { definition, attempts, latest: grades[grades.length - 1] as GradedAttempt };
@@ -32,14 +34,22 @@ describe("attempt limits", () => {
     expect([0, 2, 3].map((n) => canAttempt(policy, n))).toEqual([true, true, false]);
   });
 
-  it("is unlimited by default", () => {
-    expect(DEFAULT_QUIZ_POLICY.maxAttempts).toBeNull();
-    expect(attemptsLeft(DEFAULT_QUIZ_POLICY, 1000)).toBeNull();
-    expect(canAttempt(DEFAULT_QUIZ_POLICY, 1000)).toBe(true);
+  it("is unlimited with maxAttempts null", () => {
+    const policy = { ...DEFAULT_QUIZ_POLICY, maxAttempts: null };
+    expect(attemptsLeft(policy, 1000)).toBeNull();
+    expect(canAttempt(policy, 1000)).toBe(true);
   });
 
-  it("documents the defaults from docs/authoring.md", () => {
-    expect(DEFAULT_QUIZ_POLICY).toEqual({ maxAttempts: null, showAnswers: "after-submit", grading: "highest", shuffle: false, passMark: 0.7 });
+  it("documents the course defaults from docs/authoring.md: 3 attempts, answers after the last, shuffled", () => {
+    expect(DEFAULT_QUIZ_POLICY).toEqual({
+      maxAttempts: 3,
+      showAnswers: "after-last-attempt",
+      review: { correctness: "after-submit", marks: "after-submit", specificFeedback: "after-submit", generalFeedback: "after-last-attempt" },
+      grading: "highest",
+      shuffle: true,
+      passMark: 0.7,
+    });
+    expect(DEFAULT_QUIZ_POLICY.review).toEqual(defaultReviewOptions(DEFAULT_QUIZ_POLICY.showAnswers));
   });
 });
 
@@ -133,7 +143,7 @@ describe("reviewFor", () => {
     expect(labels).toMatchObject({ correct: false, feedback: [{ choiceId: "tf-true" }], correctChoiceIds: ["tf-false"] });
   });
 
-  it("never: correctness only, no feedback, no key, no explanation, even on the last attempt", () => {
+  it("never: correctness only, no feedback, no key, no explanation, even on the last attempt (feedback follows unless set)", () => {
     const { definition, attempts, latest } = history({ showAnswers: "never", maxAttempts: 1 }, firstRight);
     const review = reviewFor(definition, attempts, latest);
     expect(review.answersShown).toBe("none");
@@ -152,6 +162,9 @@ describe("reviewFor", () => {
     expect(firstReview.answersShown).toBe("none");
     expect(firstReview.items[0]?.feedback).toEqual([{ choiceId: "c-causal", html: expect.stringContaining("Not causal") }]);
     expect(firstReview.items.every((item) => item.correctChoiceIds === null && item.explanation === null)).toBe(true);
+    // Multiple-answer and true/false feedback would name the right choices: it waits for the answer (#12 item 3).
+    expect(firstReview.items[1]?.feedback).toEqual([]);
+    expect(firstReview.items[2]?.feedback).toEqual([]);
 
     const second = history(policy, allWrong, firstRight);
     const secondReview = reviewFor(second.definition, second.attempts, second.latest);
@@ -183,6 +196,56 @@ describe("reviewFor", () => {
   it("after-correct counts the latest grade even when attempts omit it", () => {
     const { definition, latest } = history({ showAnswers: "after-correct" }, allRight);
     expect(reviewFor(definition, [], latest).answersShown).toBe("all");
+  });
+
+  it("select-all on a first attempt under after-last-attempt learns nothing about which choices are right (#12 item 3)", () => {
+    const selectAll = { "gaming-cases": ["m-boat", "m-lego", "m-chess", "m-weather"], "perfect-labels": ["tf-true"] };
+    const { definition, attempts, latest } = history({ showAnswers: "after-last-attempt", maxAttempts: 3 }, selectAll);
+    const review = reviewFor(definition, attempts, latest);
+    const [, gaming, labels] = review.items;
+    expect(gaming).toMatchObject({ score: 0, correct: false, feedback: [], correctChoiceIds: null, explanation: null });
+    expect(labels).toMatchObject({ correct: false, feedback: [], correctChoiceIds: null, explanation: null });
+    expect(JSON.stringify(review)).not.toMatch(/Right: the stacking|No: this engine|many functions fit/);
+  });
+
+  it("keeps the review options separate: each piece shows on its own schedule", () => {
+    const policy: Partial<QuizPolicy> = {
+      showAnswers: "after-last-attempt",
+      maxAttempts: 2,
+      review: { correctness: "never", marks: "after-last-attempt", specificFeedback: "after-submit", generalFeedback: "after-submit" },
+    };
+    const first = history(policy, firstRight);
+    const review = reviewFor(first.definition, first.attempts, first.latest);
+    expect(review).toMatchObject({ score: null, fraction: null, standing: { grade: null } });
+    expect(review.items.map((item) => [item.correct, item.score, item.correctChoiceIds, item.feedback.length, Boolean(item.explanation)])).toEqual([
+      // Single-answer feedback would tell whether the pick was right, which correctness "never" withholds.
+      [null, null, null, 0, true],
+      [null, null, null, 0, true],
+      [null, null, null, 0, true],
+    ]);
+    const last = history(policy, firstRight, allWrong);
+    const lastReview = reviewFor(last.definition, last.attempts, last.latest);
+    expect(lastReview.score).toBe(0);
+    expect(lastReview.items.every((item) => item.correct === null && item.correctChoiceIds !== null)).toBe(true);
+    expect(lastReview.items[1]?.feedback).toEqual([{ choiceId: "m-chess", html: expect.stringContaining("No: this engine") }]);
+  });
+
+  it("never shows specific feedback on a multiple-answer or true/false item before the right answer, whatever the options", () => {
+    const whens = ["after-submit", "after-last-attempt", "after-correct", "never"] as const;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...whens),
+        fc.constantFrom(...whens),
+        fc.constantFrom("multiple" as const, "truefalse" as const, "single" as const),
+        fc.record({ attemptsLeft: fc.option(fc.nat(3), { nil: null }), passed: fc.boolean() }),
+        fc.boolean(),
+        (showAnswers, specificFeedback, kind, standing, everCorrect) => {
+          const policy = { ...DEFAULT_QUIZ_POLICY, showAnswers, review: { ...DEFAULT_QUIZ_POLICY.review, specificFeedback } };
+          const shown = itemDisclosure(policy, kind, standing, everCorrect);
+          if (shown.specificFeedback) expect(kind === "single" ? shown.correctness || shown.rightAnswer : shown.rightAnswer).toBe(true);
+        },
+      ),
+    );
   });
 
   it("refuses a grade from another quiz version", () => {

@@ -3,25 +3,38 @@
 // that carries answer-key material to the browser, and only as far as the policy allows.
 
 import { meetsPassMark, type GradedAttempt } from "./grade";
-import type { GradingMethod, QuizDefinition, QuizItemKind, QuizPolicy } from "./types";
+import type { GradingMethod, NumericKey, QuizDefinition, QuizItemDefinition, QuizItemKind, QuizPolicy, ShowAnswersPolicy } from "./types";
 
 export const DEFAULT_QUIZ_TITLE = "Check your understanding";
 
 /**
- * The defaults documented in docs/authoring.md:
- * - maxAttempts: null, unlimited attempts;
- * - showAnswers: "after-submit", the key and explanations show after every submit;
+ * The course default, documented in docs/authoring.md:
+ * - maxAttempts: 3;
+ * - showAnswers: "after-last-attempt", the right answer shows once no attempt is left;
+ * - review: whether correct and marks after every submit; specific feedback after every submit (but see
+ *   reviewFor: on multiple-answer and true/false items it waits for the right answer); the explanation with
+ *   the right answer (an explanation usually states the answer);
  * - grading: "highest", the best attempt counts (Moodle's default);
- * - shuffle: false, choices in the author's order;
+ * - shuffle: true, choices in a fresh order per learner and attempt (true/false keeps its order);
  * - passMark: 0.7 of the maximum score.
  */
 export const DEFAULT_QUIZ_POLICY: QuizPolicy = {
-  maxAttempts: null,
-  showAnswers: "after-submit",
+  maxAttempts: 3,
+  showAnswers: "after-last-attempt",
+  review: { correctness: "after-submit", marks: "after-submit", specificFeedback: "after-submit", generalFeedback: "after-last-attempt" },
   grading: "highest",
-  shuffle: false,
+  shuffle: true,
   passMark: 0.7,
 };
+
+/**
+ * The review options an author did not set, given when the right answer shows: explanations usually state
+ * the answer, so they follow it; specific feedback shows after each submit (within itemDisclosure's rules)
+ * unless the answer never shows.
+ */
+export function defaultReviewOptions(showAnswers: ShowAnswersPolicy): QuizPolicy["review"] {
+  return { correctness: "after-submit", marks: "after-submit", specificFeedback: showAnswers === "never" ? "never" : "after-submit", generalFeedback: showAnswers };
+}
 
 /** The part of a stored attempt the policy needs. A GradedAttempt plus its attempt number fits. */
 export type AttemptRecord = {
@@ -108,22 +121,30 @@ export type ItemReview = {
   itemId: string;
   kind: QuizItemKind;
   selectedChoiceIds: string[];
-  score: number;
-  correct: boolean;
-  /** Feedback on the choices the learner picked (those that have any); empty under showAnswers="never". */
+  /** 0..1; null while the policy hides marks. */
+  score: number | null;
+  /** Full marks on this item; null while the policy hides whether it was correct. */
+  correct: boolean | null;
+  /** Specific feedback on the picked choices that have any, as far as the policy allows (see reviewFor). */
   feedback: Array<{ choiceId: string; html: string }>;
-  /** Whether the policy lets this item's key and explanation show now. */
+  /** Whether the policy lets this item's right answer show now. */
   answerShown: boolean;
   correctChoiceIds: string[] | null;
+  /** The item's explanation (general feedback), when the policy allows. */
   explanation: string | null;
+  /** Numeric items: what the learner typed. */
+  response?: string;
+  /** Numeric items: the right answer as the author set it ("0.7 ± 0.005"), when the right answer may show. */
+  numericAnswer?: string | null;
 };
 
 export type QuizReview = {
   quizId: string;
   quizVersion: string;
-  score: number;
+  /** Null while the policy hides marks. */
+  score: number | null;
   maxScore: number;
-  fraction: number;
+  fraction: number | null;
   /** This attempt reached the pass mark. See `standing.passed` for the grade across attempts. */
   passed: boolean;
   standing: QuizStanding;
@@ -131,20 +152,18 @@ export type QuizReview = {
   items: ItemReview[];
 };
 
+type StandingForReview = Pick<QuizStanding, "attemptsLeft" | "passed">;
+
 /**
- * Whether the key and explanation of an item may show, per showAnswers:
+ * Whether a review option timed `when` applies now:
  * - after-submit: always, once something has been submitted;
  * - after-last-attempt: when no attempts are left. With unlimited attempts there is no last attempt,
- *   so the answers show once the learner has passed the quiz (otherwise they would never show);
+ *   so it applies once the learner has passed the quiz (otherwise it never would);
  * - after-correct: per item, once that item has been answered fully correctly in some attempt;
  * - never: never.
  */
-export function answerVisible(
-  policy: QuizPolicy,
-  standing: Pick<QuizStanding, "attemptsLeft" | "passed">,
-  itemAnsweredCorrectly: boolean,
-): boolean {
-  switch (policy.showAnswers) {
+export function reviewApplies(when: ShowAnswersPolicy, policy: Pick<QuizPolicy, "maxAttempts">, standing: StandingForReview, itemAnsweredCorrectly: boolean): boolean {
+  switch (when) {
     case "after-submit":
       return true;
     case "after-last-attempt":
@@ -156,17 +175,73 @@ export function answerVisible(
   }
 }
 
+/** Whether the right answer of an item may show, per showAnswers. */
+export function answerVisible(policy: QuizPolicy, standing: StandingForReview, itemAnsweredCorrectly: boolean): boolean {
+  return reviewApplies(policy.showAnswers, policy, standing, itemAnsweredCorrectly);
+}
+
+/** What the review may say about one item right now. */
+export type ItemDisclosure = { correctness: boolean; marks: boolean; specificFeedback: boolean; rightAnswer: boolean; generalFeedback: boolean };
+
 /**
- * Builds what the learner may see after submitting `latestGrade`.
+ * The review options of one item, with the rules that keep them from giving the key away early:
+ * - specific feedback on a multiple-answer or true/false item waits for the right answer: feedback attached
+ *   to the picked choices tells which of them are right (select everything, read which ones get a "No…");
+ * - specific feedback on a single-answer item needs whether-correct too: it describes one picked choice,
+ *   so it may say no more than whether that choice was right.
+ */
+export function itemDisclosure(policy: QuizPolicy, kind: QuizItemKind, standing: StandingForReview, itemAnsweredCorrectly: boolean): ItemDisclosure {
+  const applies = (when: ShowAnswersPolicy) => reviewApplies(when, policy, standing, itemAnsweredCorrectly);
+  const rightAnswer = applies(policy.showAnswers);
+  const correctness = applies(policy.review.correctness);
+  const feedbackTime = applies(policy.review.specificFeedback);
+  return {
+    correctness,
+    marks: applies(policy.review.marks),
+    rightAnswer,
+    generalFeedback: applies(policy.review.generalFeedback),
+    // A numeric item's feedback describes the one answer given, like a single-answer item's.
+    specificFeedback: feedbackTime && (kind === "single" || kind === "numeric" ? correctness || rightAnswer : rightAnswer),
+  };
+}
+
+/** How the right answer of a numeric item reads: "0.7 ± 0.005 s" or "120 ± 5%". */
+export function describeNumericAnswer(key: NumericKey, units: string | undefined): string {
+  const spread = key.tolerance.kind === "absolute" ? key.tolerance.value : `${Number(key.tolerance.value) * 100}%`;
+  const exact = key.tolerance.kind === "absolute" && Number(key.tolerance.value) === 0;
+  return `${key.answer}${exact ? "" : ` ± ${spread}`}${units ? ` ${units}` : ""}`;
+}
+
+/** A numeric item's review: its feedback follows the single-answer rule (it describes the one answer given). */
+function numericReview(item: QuizItemDefinition, graded: GradedAttempt["items"][number] | undefined, show: ItemDisclosure): ItemReview {
+  const correct = graded?.correct ?? false;
+  const html = correct ? item.numericKey?.feedbackCorrectHtml : item.numericKey?.feedbackIncorrectHtml;
+  return {
+    itemId: item.id,
+    kind: item.kind,
+    selectedChoiceIds: [],
+    ...(graded?.response === undefined ? {} : { response: graded.response }),
+    score: show.marks ? (graded?.score ?? 0) : null,
+    correct: show.correctness ? correct : null,
+    feedback: show.specificFeedback && graded?.answered && html ? [{ choiceId: correct ? "correct" : "incorrect", html }] : [],
+    answerShown: show.rightAnswer,
+    correctChoiceIds: null,
+    numericAnswer: show.rightAnswer && item.numericKey ? describeNumericAnswer(item.numericKey, item.units) : null,
+    explanation: show.generalFeedback ? item.explanationHtml : null,
+  };
+}
+
+/**
+ * Builds what the learner may see after submitting `latestGrade`, graded against `definition`. `policy` decides
+ * what shows; pass the current version's when the attempt answered an older one.
  * `attempts` are all of this learner's attempts at this quiz, including the one just graded.
  * (Leaving it out only errs on the safe side: answers then stay hidden one attempt longer.)
  * @throws Error when latestGrade was graded against a different quiz or version than `definition`.
  */
-export function reviewFor(definition: QuizDefinition, attempts: readonly AttemptRecord[], latestGrade: GradedAttempt): QuizReview {
+export function reviewFor(definition: QuizDefinition, attempts: readonly AttemptRecord[], latestGrade: GradedAttempt, policy: QuizPolicy = definition.policy): QuizReview {
   if (latestGrade.quizId !== definition.id || latestGrade.quizVersion !== definition.version) {
     throw new Error(`reviewFor: grade of ${latestGrade.quizId}@${latestGrade.quizVersion} does not match ${definition.id}@${definition.version}`);
   }
-  const policy = definition.policy;
   const standing = quizStanding(policy, attempts);
   const everCorrect = new Set<string>();
   for (const attempt of [...attempts, latestGrade]) {
@@ -177,35 +252,34 @@ export function reviewFor(definition: QuizDefinition, attempts: readonly Attempt
   const items = definition.items.map((item): ItemReview => {
     const graded = gradedById.get(item.id);
     const selectedChoiceIds = graded?.selectedChoiceIds ?? [];
-    const shown = answerVisible(policy, standing, everCorrect.has(item.id));
-    const feedback =
-      policy.showAnswers === "never"
-        ? []
-        : item.choices.flatMap((choice) =>
-            selectedChoiceIds.includes(choice.id) && choice.feedbackHtml ? [{ choiceId: choice.id, html: choice.feedbackHtml }] : [],
-          );
+    const show = itemDisclosure(policy, item.kind, standing, everCorrect.has(item.id));
+    if (item.kind === "numeric") return numericReview(item, graded, show);
+    const feedback = show.specificFeedback
+      ? item.choices.flatMap((choice) => (selectedChoiceIds.includes(choice.id) && choice.feedbackHtml ? [{ choiceId: choice.id, html: choice.feedbackHtml }] : []))
+      : [];
     return {
       itemId: item.id,
       kind: item.kind,
       selectedChoiceIds,
-      score: graded?.score ?? 0,
-      correct: graded?.correct ?? false,
+      score: show.marks ? (graded?.score ?? 0) : null,
+      correct: show.correctness ? (graded?.correct ?? false) : null,
       feedback,
-      answerShown: shown,
-      correctChoiceIds: shown ? item.choices.filter((choice) => choice.correct).map((choice) => choice.id) : null,
-      explanation: shown ? item.explanationHtml : null,
+      answerShown: show.rightAnswer,
+      correctChoiceIds: show.rightAnswer ? item.choices.filter((choice) => choice.correct).map((choice) => choice.id) : null,
+      explanation: show.generalFeedback ? item.explanationHtml : null,
     };
   });
 
+  const marks = reviewApplies(policy.review.marks, policy, standing, false);
   const shownCount = items.filter((item) => item.answerShown).length;
   return {
     quizId: definition.id,
     quizVersion: definition.version,
-    score: latestGrade.score,
+    score: marks ? latestGrade.score : null,
     maxScore: latestGrade.maxScore,
-    fraction: latestGrade.fraction,
+    fraction: marks ? latestGrade.fraction : null,
     passed: latestGrade.passed,
-    standing,
+    standing: marks ? standing : { ...standing, grade: null },
     answersShown: shownCount === 0 ? "none" : shownCount === items.length ? "all" : "some",
     items,
   };

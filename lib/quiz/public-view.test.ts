@@ -28,13 +28,17 @@ describe("toPublicQuiz", () => {
     const definition = goodhartQuiz({ maxAttempts: 2, shuffle: true });
     const view = toPublicQuiz(definition);
     expect(view).toMatchObject({ id: "goodhart-check", version: "v1-abc123", title: "Check your understanding" });
-    expect(view.policy).toEqual(definition.policy);
+    const { review: _review, ...publicPolicy } = definition.policy;
+    expect(view.policy).toEqual(publicPolicy);
     expect(view.items[1]).toEqual({
       id: "gaming-cases",
       kind: "multiple",
       promptHtml: "<p>Which of these are documented cases of specification gaming?</p>",
-      choices: ["m-boat", "m-lego", "m-chess", "m-weather"].map((id) => ({ id, labelHtml: `<p>Label of ${id}</p>` })),
+      // Sorted by id, not in the author's order (m-boat, m-lego, m-chess, m-weather).
+      choices: ["m-boat", "m-chess", "m-lego", "m-weather"].map((id) => ({ id, labelHtml: `<p>Label of ${id}</p>` })),
     });
+    expect(view.items[2]!.choices.map((choice) => choice.id)).toEqual(["tf-true", "tf-false"]);
+    expect(toPublicQuiz(goodhartQuiz({ shuffle: false })).items[1]!.choices.map((choice) => choice.id)).toEqual(["m-boat", "m-lego", "m-chess", "m-weather"]);
   });
 
   it("carries no correct flags, feedback, explanations or server-side fields", () => {

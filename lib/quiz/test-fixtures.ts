@@ -6,6 +6,7 @@ import type { KeyedChoice, QuizDefinition, QuizItemDefinition, QuizPolicy } from
 export const defaultTestPolicy: QuizPolicy = {
   maxAttempts: 3,
   showAnswers: "after-submit",
+  review: { correctness: "after-submit", marks: "after-submit", specificFeedback: "after-submit", generalFeedback: "after-submit" },
   grading: "highest",
   shuffle: false,
   passMark: 0.7,

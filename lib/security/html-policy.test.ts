@@ -22,7 +22,7 @@ function formulas(): string[] {
   const sources = readdirSync(dir).filter((file) => file.endsWith(".mdx")).map((file) => readFileSync(path.join(dir, file), "utf8"));
   const found = sources.flatMap((source) => [...source.matchAll(/\$\$([\s\S]+?)\$\$|\$([^$\n]+?)\$/g)].map((match) => (match[1] ?? match[2])!));
   return [
-    ...found,
+    ...new Set(found),
     String.raw`\sqrt[3]{x}+\widehat{abc}+\overrightarrow{AB}+\cancel{y}+\xrightarrow{f}`,
     String.raw`\color{red}{x}\colorbox{red}{x}\fcolorbox{red}{blue}{x}\boxed{x}`,
     String.raw`\begin{array}{c|c}a&b\\\hline c&d\end{array}\begin{cases}a&b\\c&d\end{cases}\begin{pmatrix}1&2\\3&4\end{pmatrix}`,
@@ -41,7 +41,7 @@ describe("HTML_POLICY keeps what lessons and quizzes legitimately contain", () =
         expect(clean(html), formula).toBe(toHtml(fromHtml(html, { fragment: true })));
       }
     }
-  });
+  }, 120_000); // a few hundred formulas; generous for a loaded CI machine
 
   it("keeps rehype-katex output inside a unified pipeline (rehypeHtmlPolicy)", async () => {
     const source = "Risk $\\hat{R}(\\lambda) \\le \\alpha$ and\n\n$$\\frac{1}{n}\\sum_i L_i$$";

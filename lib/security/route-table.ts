@@ -112,7 +112,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
     file: "app/api/quizzes/[quizId]/draft/route.ts",
     kind: "route",
     access: "student",
-    sample: (f) => ({ method: "PUT", path: `/api/quizzes/${f.quizId}/draft`, json: { quizId: f.quizId, quizVersion: f.quizVersion, responses: {} } }),
+    sample: (f) => ({ method: "PUT", path: `/api/quizzes/${f.quizId}/draft`, json: { quizId: f.quizId, quizVersion: f.quizVersion, attemptNumber: 1, responses: {} } }),
   },
   {
     file: "app/api/quizzes/[quizId]/attempts/route.ts",

@@ -33,7 +33,7 @@ export async function courseAnalytics(courseSlug: string, basis: "first" | "all"
   const learners = new Map(rows.map((row) => [row.userId, `${row.user.name} <${row.user.email}>`]));
   const byQuiz = new Map<string, AttemptForStats[]>();
   for (const row of rows) {
-    const items = (JSON.parse(row.itemScores) as GradedItem[]).map(({ itemId, score, selectedChoiceIds }) => ({ itemId, score, selectedChoiceIds }));
+    const items = (JSON.parse(row.itemScores) as GradedItem[]).map(({ itemId, score, selectedChoiceIds, response }) => ({ itemId, score, selectedChoiceIds, ...(response === undefined ? {} : { response }) }));
     byQuiz.set(row.quizId, [...(byQuiz.get(row.quizId) ?? []), { userId: row.userId, attemptNumber: row.attemptNumber, items, submittedAt: row.createdAt }]);
   }
   const quizzes = definitions.map((definition) => {

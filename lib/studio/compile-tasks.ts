@@ -14,7 +14,9 @@ import { analyzeSourceFacts, checkAgainstCourse, compileStudioSource, hasErrors,
 import type { StoredCompilation } from "./studio-data.server";
 
 export type PreviewTask = { kind: "preview"; source: string; courseSlug: string; lessonSlug: string; salt?: string };
-export type PreviewOutcome = { ok: true; lesson: PreviewLesson; diagnostics: ContentDiagnostic[] } | { ok: false; diagnostics: ContentDiagnostic[] };
+/** `facts` carries where each quiz id is, for the cross-course id check the server runs against the database. */
+export type PreviewOutcome = { ok: true; lesson: PreviewLesson; facts: QuizIdFacts; diagnostics: ContentDiagnostic[] } | { ok: false; diagnostics: ContentDiagnostic[] };
+export type QuizIdFacts = Pick<LessonFacts, "courseSlug" | "slug" | "file" | "quizIds">;
 
 /** Another lesson of the course, for the cross-lesson checks: its stored facts, or its file text to analyse. */
 export type OtherLesson = { slug: string; facts: LessonFacts } | { slug: string; source: string };
@@ -50,7 +52,8 @@ export async function runPreview({ source, courseSlug, lessonSlug, salt }: Previ
     publicQuizzes: Object.fromEntries(analysis.collector.quizzes.map((quiz) => [quiz.definition.id, quiz.publicQuiz])),
     tree: sanitizePreviewTree(toPreviewTree(analysis.tree)),
   };
-  return { ok: true, lesson, diagnostics: analysis.diagnostics };
+  const facts: QuizIdFacts = { courseSlug, slug: lesson.slug, file, quizIds: analysis.collector.quizzes.map((quiz) => ({ id: quiz.definition.id, ...quiz.at })) };
+  return { ok: true, lesson, facts, diagnostics: analysis.diagnostics };
 }
 
 export async function runPublish(task: PublishTask): Promise<PublishOutcome> {

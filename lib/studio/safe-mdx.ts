@@ -147,6 +147,16 @@ function errorPoint(error: ParseError): Point {
   return match ? { line: Number(match[1]), column: Number(match[2]) } : { line: 1, column: 1 };
 }
 
+/**
+ * The same rules over an already parsed tree (or a list of its nodes), for text that reaches HTML some other
+ * way: quiz prompts, choices, feedback and explanations, from files and from the studio alike.
+ */
+export function checkSafeMdxNodes(nodes: readonly (Root | RootContent)[]): SafeMdxProblem[] {
+  const problems: SafeMdxProblem[] = [];
+  for (const node of nodes) walk(node, problems);
+  return problems;
+}
+
 /** Every problem in `source`, in document order; empty when the text is safe to compile. */
 export function checkSafeMdx(source: string): SafeMdxProblem[] {
   // Shapes the parser is superlinear on are refused before it runs (source-limits.ts).

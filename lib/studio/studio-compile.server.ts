@@ -3,7 +3,7 @@ import "server-only";
 // same compile and validation as a lesson file. Publishing adds the cross-lesson checks of content:check.
 import { analyzeLesson, lessonFacts } from "@/lib/content/analyze-lesson";
 import { compileLessonSource } from "@/lib/content/compile-lesson";
-import { checkCourseFacts } from "@/lib/content/course-checks";
+import { checkCourseFacts, checkQuizIdsAcrossCourses } from "@/lib/content/course-checks";
 import { createDiagnostic, hasErrors, sortDiagnostics, type ContentDiagnostic } from "@/lib/content/diagnostics";
 import type { LinkTargets } from "@/lib/content/links";
 import type { LessonCompileResult, LessonFacts } from "@/lib/content/types";
@@ -34,7 +34,8 @@ export function checkAgainstCourse(lesson: LessonFacts, others: readonly LessonF
   for (const [courseSlug, slugs] of otherCourses) targets.set(courseSlug, new Map(slugs.map((slug) => [slug, null])));
   targets.set(lesson.courseSlug, new Map(facts.map((fact) => [fact.slug, new Set(fact.anchors)])));
   // Put this lesson last so a duplicate id is reported in it, not in the lesson that had it first.
-  return sortDiagnostics(checkCourseFacts(facts, targets).filter((diagnostic) => diagnostic.file === lesson.file));
+  const problems = [...checkCourseFacts(facts, targets), ...checkQuizIdsAcrossCourses(facts)];
+  return sortDiagnostics(problems.filter((diagnostic) => diagnostic.file === lesson.file));
 }
 
 export { hasErrors };

@@ -4,9 +4,10 @@ import "server-only";
 // unique revision numbers), so a race ends in a 409, never in someone's text being overwritten.
 import { revalidatePath } from "next/cache";
 import type { SessionUser } from "@/lib/auth/accounts";
+import { quizIdConflicts } from "@/lib/attempts/quiz-id-registry";
 import { syncQuizVersions } from "@/lib/attempts/quiz-versions";
 import { listCompiledCourses, readCompiledCourse } from "@/lib/content/compiled-store";
-import type { ContentDiagnostic } from "@/lib/content/diagnostics";
+import { hasErrors, type ContentDiagnostic } from "@/lib/content/diagnostics";
 import type { LessonSummary } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
 import { HttpError } from "@/lib/http/http-error";
@@ -90,7 +91,11 @@ export async function publishLesson(
   // Compiled, bundled and checked against the course in the worker pool, off the main thread.
   const outcome = (await studioCompilePool().run({ kind: "publish", source: input.source, courseSlug, lessonSlug, salt: choiceIdSalt(), others: await otherLessons(courseSlug, lessonSlug), otherCourses })) as PublishOutcome;
   if (!outcome.ok) return { ok: false, diagnostics: outcome.diagnostics };
-  const { compiled, diagnostics } = outcome;
+  const { compiled } = outcome;
+  // Quiz ids used anywhere else (files, or any version ever stored) need the database: checked here, not in the worker.
+  const conflicts = await quizIdConflicts(compiled.facts);
+  const diagnostics = [...outcome.diagnostics, ...conflicts];
+  if (hasErrors(conflicts)) return { ok: false, diagnostics };
 
   // Stored before the revision, so an attempt can always find the version it was graded against.
   await syncQuizVersions(db(), compiled.quizzes);
