@@ -3,7 +3,7 @@
 // The app's own response headers (CSP and the other security headers, Cache-Control, Vary) are added
 // too, so both servers put the same headers on the wire.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -30,6 +30,7 @@ export async function startNginx(pages: StaticPage[], options: { brotli: boolean
   const brotliModule = options.brotli ? ensureBrotliStatic() : null;
   if (options.brotli && !brotliModule) throw new Error("the app serves brotli but nginx's brotli_static module is missing: apt-get install libnginx-mod-http-brotli-static");
   const dir = mkdtempSync(path.join(tmpdir(), "af-bench-nginx-"));
+  chmodSync(dir, 0o755); // nginx's workers run as an unprivileged user and must read the files
   const root = path.join(dir, "www");
   mkdirSync(root);
   const locations: string[] = [];
@@ -83,13 +84,16 @@ ${locations.join("\n")}
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 10_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}: ${stderr}${safeRead(path.join(dir, "error.log"))}`);
+    if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}: ${stderr}${safeRead(path.join(dir, "error.log")).slice(-2000)}`);
     try {
       if ((await fetch(`${url}/${pages[0]!.name}.html`, { method: "HEAD" })).ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`nginx did not start: ${stderr}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGTERM");
+      throw new Error(`nginx did not serve ${pages[0]!.name}.html within 10 s: ${stderr}${safeRead(path.join(dir, "error.log")).slice(-2000)}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return {
