@@ -54,7 +54,8 @@ export type PageFigures = {
   wireBodyBytes: number;
   wireHeaderBytes: number;
   firstLoadJs: FirstLoadJs;
-  load: Array<{ connections: number; app: GetLoadFigures; nginx: GetLoadFigures; ratio: number; p99Ratio: number }>;
+  /** Per level: the medians over the rounds (each round runs the app, then nginx), and every round. */
+  load: Array<{ connections: number; app: GetLoadFigures; nginx: GetLoadFigures; ratio: number; p99Ratio: number; rounds: Array<{ app: GetLoadFigures; nginx: GetLoadFigures }> }>;
 };
 
 export type PageBenchFigures = {
@@ -65,8 +66,24 @@ export type PageBenchFigures = {
 };
 
 const ratio = (a: number, b: number) => (b > 0 ? Number((a / b).toFixed(3)) : 0);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
 
-export async function runPageBench(app: AppServer, options: { seconds: number; pages: BenchPage[]; levels: number[]; floor: boolean }): Promise<PageBenchFigures> {
+/** The median of each figure over the rounds, so one noisy run on a shared machine cannot decide a ratio. */
+function medianFigures(runs: GetLoadFigures[]): GetLoadFigures {
+  return {
+    ...runs[0]!,
+    seconds: runs.reduce((sum, run) => sum + run.seconds, 0),
+    requests: runs.reduce((sum, run) => sum + run.requests, 0),
+    perSecond: median(runs.map((run) => run.perSecond)),
+    p50Ms: median(runs.map((run) => run.p50Ms)),
+    p99Ms: median(runs.map((run) => run.p99Ms)),
+    bytesPerResponse: median(runs.map((run) => run.bytesPerResponse)),
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+    non2xx: runs.reduce((sum, run) => sum + run.non2xx, 0),
+  };
+}
+
+export async function runPageBench(app: AppServer, options: { seconds: number; rounds: number; pages: BenchPage[]; levels: number[]; floor: boolean }): Promise<PageBenchFigures> {
   const fetched = new Map<BenchPage, Fetched>();
   for (const page of options.pages) {
     const result = await browserGet(app.url + BENCH_PAGES[page]);
@@ -100,17 +117,23 @@ export async function runPageBench(app: AppServer, options: { seconds: number; p
         load: [],
       };
     }
-    // Side by side, level by level, so both servers see the same machine weather.
+    // Side by side, level by level, round by round, so both servers see the same machine weather.
     for (const connections of options.levels) {
       for (const page of fetched.keys()) {
-        const appFigures = await getLoad(app.url + BENCH_PAGES[page], connections, options.seconds);
-        const nginxFigures = await getLoad(nginx.url + nginx.pathOf(page), connections, options.seconds);
+        const rounds: Array<{ app: GetLoadFigures; nginx: GetLoadFigures }> = [];
+        for (let round = 0; round < options.rounds; round++) {
+          const appRun = await getLoad(app.url + BENCH_PAGES[page], connections, options.seconds);
+          rounds.push({ app: appRun, nginx: await getLoad(nginx.url + nginx.pathOf(page), connections, options.seconds) });
+        }
+        const appFigures = medianFigures(rounds.map((run) => run.app));
+        const nginxFigures = medianFigures(rounds.map((run) => run.nginx));
         pages[page]!.load.push({
           connections,
           app: appFigures,
           nginx: nginxFigures,
-          ratio: ratio(appFigures.perSecond, nginxFigures.perSecond),
-          p99Ratio: ratio(appFigures.p99Ms, nginxFigures.p99Ms),
+          ratio: median(rounds.map((run) => ratio(run.app.perSecond, run.nginx.perSecond))),
+          p99Ratio: median(rounds.map((run) => ratio(run.app.p99Ms, run.nginx.p99Ms))),
+          rounds,
         });
       }
     }

@@ -4,7 +4,7 @@
 // (installing them when missing, as .ci/run does for chromium). PostgreSQL figures need PostgreSQL's
 // server binaries (scripts/pg-temp.mjs); without them that part is reported as skipped.
 // Benchmarks measure; they never assert. How to read the figures: docs/operations.md.
-//   --quick          shorter load runs (2 s instead of 5 s)
+//   --quick          shorter load runs (2 s instead of 5 s; pages: one round of 2 s instead of three of 3 s)
 //   --skip=a,b       skip sections: content, conformal, pages, floor, submissions, postgres, lighthouse
 //   --pages=a,b      only these pages in the page bench: lesson-1, lesson-4, home
 //   --no-build       never build; fail when there is no build
@@ -99,7 +99,7 @@ async function main() {
   const sqliteUrl = skip.has("pages") && skip.has("submissions") && skip.has("lighthouse") ? "" : freshSqlite();
 
   await section("pages", async () => {
-    const figures = await withServer(sqliteUrl, (server) => runPageBench(server, { seconds, pages: benchPages, levels: [1, 16, 64], floor: !skip.has("floor") }));
+    const figures = await withServer(sqliteUrl, (server) => runPageBench(server, { seconds: quick ? 2 : 3, rounds: quick ? 1 : 3, pages: benchPages, levels: [1, 16, 64], floor: !skip.has("floor") }));
     results.pages = figures;
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
     const floor = "gzipKb" in figures.floor ? figures.floor.gzipKb : null;
@@ -109,7 +109,7 @@ async function main() {
       summary.push(`${page} ${figure.path}: HTML ${kb(figure.htmlBytes)}, on the wire ${kb(figure.wireBodyBytes)} ${figure.encoding} + ${figure.wireHeaderBytes} B headers; first-load JS ${figure.firstLoadJs.gzipKb} kB gzip${overFloor(figure.firstLoadJs.gzipKb)}`);
       for (const run of figure.load) {
         summary.push(
-          `  c${run.connections}: app ${fmt(run.app.perSecond)} req/s (p50 ${run.app.p50Ms} p99 ${run.app.p99Ms} ms) · nginx ${fmt(run.nginx.perSecond)} req/s (p50 ${run.nginx.p50Ms} p99 ${run.nginx.p99Ms} ms) · req/s ratio ${run.ratio}, p99 ${run.p99Ratio}×${run.app.non2xx || run.app.errors ? ` · app ${run.app.non2xx} non-2xx ${run.app.errors} errors` : ""}`,
+          `  c${run.connections}: app ${fmt(run.app.perSecond)} req/s (p50 ${run.app.p50Ms} p99 ${run.app.p99Ms} ms) · nginx ${fmt(run.nginx.perSecond)} req/s (p50 ${run.nginx.p50Ms} p99 ${run.nginx.p99Ms} ms) · req/s ratio ${run.ratio}, p99 ${run.p99Ratio}× (medians of ${run.rounds.length})${run.app.non2xx || run.app.errors ? ` · app ${run.app.non2xx} non-2xx ${run.app.errors} errors` : ""}`,
         );
       }
     }

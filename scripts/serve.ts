@@ -41,8 +41,10 @@ const pages = createPageCache({ render: renderer.render, version: watcher.curren
 
 const server = createServer((request, response) => {
   if (renderer.isRenderRequest(request)) return void handle(request, response);
-  pages
-    .handle(request, response)
+  const answered = pages.handle(request, response);
+  if (answered === true) return;
+  if (answered === false) return void handle(request, response);
+  answered
     .then((handled) => {
       if (!handled) return handle(request, response);
     })

@@ -13,7 +13,7 @@ afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => reso
 /** Serves `cache` on a real socket; requests it does not take get a 599 so a test sees the fall-through. */
 async function serve(cache: PageCache) {
   server = createServer((req, res) => {
-    void cache.handle(req, res).then((handled) => {
+    void Promise.resolve(cache.handle(req, res)).then((handled) => {
       if (!handled) res.writeHead(599).end("next.js");
     });
   });

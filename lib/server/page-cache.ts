@@ -17,7 +17,8 @@ const gzipAsync = promisify(gzip);
 export type RenderedPage = { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer };
 export type PageRenderer = (path: string) => Promise<RenderedPage>;
 
-type Variant = { body: Buffer; etag: string };
+/** One encoding of a page, with its whole header block precomputed (a flat [name, value, …] list). */
+type Variant = { body: Buffer; etag: string; headers200: string[]; headers304: string[] };
 type Headers = Array<[string, string]>;
 type CachedPage = { version: string; headers: Headers; identity: Variant; br: Variant; gzip: Variant };
 /** A render that must not be kept (a 404, an error, a redirect): sent as it came, to the requests that waited for it. */
@@ -90,12 +91,31 @@ async function toCachedPage(version: string, rendered: RenderedPage): Promise<Ca
     brotli(rendered.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: rendered.body.length } }),
     gzipAsync(rendered.body, { level: 9 }),
   ]);
-  return { version, headers, identity: { body: rendered.body, etag: `"${hash}"` }, br: { body: br, etag: `"${hash}-br"` }, gzip: { body: gz, etag: `"${hash}-gz"` } };
+  const variant = (body: Buffer, etag: string, encoding: string | null): Variant => {
+    const common = [...headers.flat(), "cache-control", PAGE_CACHE_CONTROL, "vary", "Accept-Encoding", "etag", etag];
+    return { body, etag, headers304: common, headers200: [...common, ...(encoding ? ["content-encoding", encoding] : []), "content-length", String(body.length)] };
+  };
+  return { version, headers, identity: variant(rendered.body, `"${hash}"`, null), br: variant(br, `"${hash}-br"`, "br"), gzip: variant(gz, `"${hash}-gz"`, "gzip") };
+}
+
+/** Browsers send a handful of distinct Accept-Encoding values: decide each once. */
+const negotiated = new Map<string, "br" | "gzip" | "identity">();
+function encodingFor(acceptEncoding: string | undefined): "br" | "gzip" | "identity" {
+  const key = acceptEncoding ?? "";
+  let encoding = negotiated.get(key);
+  if (!encoding) {
+    encoding = negotiateEncoding(acceptEncoding);
+    if (negotiated.size < 256) negotiated.set(key, encoding);
+  }
+  return encoding;
 }
 
 export type PageCache = {
-  /** Answers from memory and returns true, or returns false for the caller to hand the request to Next.js. */
-  handle(request: IncomingMessage, response: ServerResponse): Promise<boolean>;
+  /**
+   * Answers from memory and returns true, or returns false for the caller to hand the request to Next.js.
+   * A page held for the current version is sent synchronously; a page being rendered gives a promise.
+   */
+  handle(request: IncomingMessage, response: ServerResponse): boolean | Promise<boolean>;
   /** How many pages are held (tests and the bench read it). */
   size(): number;
 };
@@ -127,38 +147,34 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     return pending;
   };
 
+  const send = (request: IncomingMessage, response: ServerResponse, page: CachedPage | Uncacheable): true => {
+    if (!("identity" in page)) {
+      // Sent once, kept nowhere: no cache headers of ours, Next.js's own (no-store on a 404).
+      response.writeHead(page.status, [...page.headers.flat(), "content-length", String(page.body.length)]);
+      response.end(request.method === "HEAD" ? undefined : page.body);
+      return true;
+    }
+    const encoding = encodingFor(request.headers["accept-encoding"]);
+    const variant = encoding === "br" ? page.br : encoding === "gzip" ? page.gzip : page.identity;
+    if (matchesEtag(request.headers["if-none-match"], page)) {
+      response.writeHead(304, variant.headers304);
+      response.end();
+      return true;
+    }
+    response.writeHead(200, variant.headers200);
+    response.end(request.method === "HEAD" ? undefined : variant.body);
+    return true;
+  };
+
   return {
     size: () => pages.size,
-    async handle(request, response) {
+    handle(request, response) {
       if (!isCacheableRequest(request)) return false;
       const path = request.url!;
       const version = options.version();
-      let page: CachedPage | Uncacheable | undefined = pages.get(path);
-      if (page?.version !== version) page = await fill(path, version);
-      if (!("identity" in page)) {
-        // Sent once, kept nowhere: no cache headers of ours, Next.js's own (no-store on a 404).
-        for (const [name, value] of page.headers) response.appendHeader(name, value);
-        response.statusCode = page.status;
-        response.setHeader("content-length", page.body.length);
-        response.end(request.method === "HEAD" ? undefined : page.body);
-        return true;
-      }
-      const encoding = negotiateEncoding(request.headers["accept-encoding"]);
-      const variant = encoding === "br" ? page.br : encoding === "gzip" ? page.gzip : page.identity;
-      for (const [name, value] of page.headers) response.appendHeader(name, value);
-      response.setHeader("cache-control", PAGE_CACHE_CONTROL);
-      response.setHeader("vary", "Accept-Encoding");
-      response.setHeader("etag", variant.etag);
-      if (matchesEtag(request.headers["if-none-match"], page)) {
-        response.statusCode = 304;
-        response.end();
-        return true;
-      }
-      if (encoding !== "identity") response.setHeader("content-encoding", encoding);
-      response.setHeader("content-length", variant.body.length);
-      response.statusCode = 200;
-      response.end(request.method === "HEAD" ? undefined : variant.body);
-      return true;
+      const page = pages.get(path);
+      if (page?.version === version) return send(request, response, page);
+      return fill(path, version).then((filled) => send(request, response, filled));
     },
   };
 }
