@@ -33,6 +33,7 @@ const results: Record<string, unknown> = {
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
 };
 const summary: string[] = [];
+let failed = false;
 const section = async (name: string, work: () => Promise<void>) => {
   if (skip.has(name)) return void (results[name] = { skipped: "--skip" });
   const t0 = Date.now();
@@ -42,6 +43,7 @@ const section = async (name: string, work: () => Promise<void>) => {
   } catch (error) {
     results[name] = { error: (error as Error).message };
     summary.push(`${name}: FAILED ${(error as Error).message}`);
+    failed = true;
   }
   process.stdout.write(`bench: ${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
 };
@@ -158,6 +160,8 @@ async function main() {
   writeFileSync(file, JSON.stringify(results, null, 2));
   writeFileSync(path.join("bench-results", "latest.json"), JSON.stringify(results, null, 2));
   console.log(`\n${summary.join("\n")}\n\nbench: wrote ${file}`);
+  // A section that broke (not a slow one: timings never fail the bench) makes the run fail.
+  if (failed) process.exit(1);
 }
 
 main().catch((error) => {
