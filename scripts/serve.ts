@@ -5,7 +5,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { createContentVersionWatcher, installWatcher } from "@/lib/server/content-version";
-import { createLoopbackRenderer } from "@/lib/server/loopback-render";
+import { createLoopbackRenderer, DOCUMENT_HEADER } from "@/lib/server/loopback-render";
 import { createPageCache } from "@/lib/server/page-cache";
 import { openVersionSource } from "@/lib/server/version-source";
 
@@ -41,6 +41,8 @@ const pages = createPageCache({ render: renderer.render, version: watcher.curren
 
 const server = createServer((request, response) => {
   if (renderer.isRenderRequest(request)) return void handle(request, response);
+  // Only the page cache's own renders may ask for a document without its HTML in the payload.
+  delete request.headers[DOCUMENT_HEADER];
   const answered = pages.handle(request, response);
   if (answered === true) return;
   if (answered === false) return void handle(request, response);

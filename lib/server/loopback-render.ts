@@ -6,6 +6,8 @@ import { request as httpRequest, type IncomingMessage } from "node:http";
 import type { PageRenderer } from "./page-cache";
 
 const HEADER = "x-af-page-render";
+/** Tells the page it renders a document (static HTML in the document only, not in the RSC payload). */
+export const DOCUMENT_HEADER = "x-af-document";
 
 export type LoopbackRenderer = {
   render: PageRenderer;
@@ -21,7 +23,7 @@ export function createLoopbackRenderer(target: () => { host: string; port: numbe
       new Promise((resolve, reject) => {
         const { host, port } = target();
         const outgoing = httpRequest(
-          { host, port, path, method: "GET", headers: { [HEADER]: token, accept: "text/html", "accept-encoding": "identity" }, timeout: timeoutMs },
+          { host, port, path, method: "GET", headers: { [HEADER]: token, [DOCUMENT_HEADER]: "1", accept: "text/html", "accept-encoding": "identity" }, timeout: timeoutMs },
           (response) => {
             const chunks: Buffer[] = [];
             response.on("data", (chunk: Buffer) => chunks.push(chunk));

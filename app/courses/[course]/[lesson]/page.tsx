@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { LessonLayout } from "@/components/lesson/lesson-layout";
 import { LessonBody } from "@/components/mdx/lesson-body";
@@ -20,11 +21,13 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function LessonPage({ params }: Params) {
   const { course: courseSlug, lesson: lessonSlug } = await params;
-  const [course, lesson] = await Promise.all([getCourse(courseSlug), getLesson(courseSlug, lessonSlug)]);
+  const [course, lesson, requestHeaders] = await Promise.all([getCourse(courseSlug), getLesson(courseSlug, lessonSlug), headers()]);
   if (!course || !lesson) notFound();
+  // Set only by the server entry when it renders a document for its page cache (lib/server/loopback-render.ts).
+  const inDocument = requestHeaders.get("x-af-document") === "1";
   return (
     <LessonLayout course={course} lesson={lesson} neighbours={neighbours(course, lessonSlug)}>
-      <LessonBody lesson={lesson} />
+      <LessonBody lesson={lesson} inDocument={inDocument} />
     </LessonLayout>
   );
 }
