@@ -8,3 +8,24 @@ export const CALLOUT_STYLES = {
 } as const;
 
 export type CalloutType = keyof typeof CALLOUT_STYLES;
+
+export const CALLOUT_FRAME_CLASSES = "my-6 rounded-r-lg border-l-4 px-4 py-3 [&>p:first-of-type]:mt-1 [&>p:last-child]:mb-0";
+export const CALLOUT_LABEL_CLASSES = "m-0 text-sm font-semibold tracking-wide uppercase";
+/** Figure, its image, its scrolling frame and its caption. */
+export const FIGURE_CLASSES = ["my-8", "mx-auto rounded-md", "overflow-x-auto", "mt-2 text-sm text-zinc-600 dark:text-zinc-400"] as const;
+
+/**
+ * Every class the static components (callout, figure, citation, references; lib/content/lesson-body.ts)
+ * put on the elements they wrap around an author's text. The one HTML policy (lib/security/html-policy.ts)
+ * keeps exactly these, besides KaTeX's and the pipeline's own.
+ */
+export const STATIC_COMPONENT_CLASSES: readonly string[] = [
+  ...new Set([
+    ...Object.values(CALLOUT_STYLES).flatMap((style) => style.className.split(" ")),
+    ...CALLOUT_FRAME_CLASSES.split(" "),
+    ...CALLOUT_LABEL_CLASSES.split(" "),
+    ...FIGURE_CLASSES.flatMap((classes) => classes.split(" ")),
+    "no-underline",
+    "text-sm",
+  ]),
+];

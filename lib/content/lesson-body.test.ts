@@ -71,4 +71,13 @@ describe("lesson body segments", () => {
     expect(wrapper.children.map((segment) => segment.kind)).toEqual(["html", "island"]);
     expect(wrapper.children[1]).toEqual({ kind: "island", component: "ConformalSandbox", props: { preset: "monotone" } });
   });
+
+  it("go through the one HTML policy: a hostile link or style in the text never reaches the page", async () => {
+    const source = `---\ntitle: T\nslug: t\nsummary: S\nestimatedMinutes: 5\nobjectives: [o]\nreferences: []\n---\n\nA [trap](javascript:alert(1)) and [another](JaVaScRiPt:alert(2)) and ![img](javascript:alert(3)).\n`;
+    const result = await compileLessonSource(source, { courseSlug: "c", expectedSlug: "t" });
+    if (!result.ok) return; // refused at compile time is as good
+    const html = htmlOf(result.lesson.body!);
+    expect(html.toLowerCase()).not.toContain("javascript:");
+    expect(html).toContain("trap");
+  });
 });

@@ -7,7 +7,8 @@
 import type { Element, ElementContent, Root, RootContent } from "hast";
 import { toHtml } from "hast-util-to-html";
 import type { MdxJsxAttribute, MdxJsxFlowElementHast, MdxJsxTextElementHast } from "mdast-util-mdx-jsx";
-import { CALLOUT_STYLES, type CalloutType } from "./callout-styles";
+import { sanitizeHtmlTree } from "../security/html-policy";
+import { CALLOUT_FRAME_CLASSES, CALLOUT_LABEL_CLASSES, CALLOUT_STYLES, FIGURE_CLASSES, type CalloutType } from "./callout-styles";
 import { referenceAnchorId } from "./citations";
 import { orderedReferences } from "./reference-order";
 import type { Reference } from "./schemas";
@@ -41,6 +42,12 @@ function attributeValues(node: JsxNode): IslandProps {
   return values;
 }
 
+/** The callout frame's classes in the React component's order: "my-6 … py-3 <kind> [&>p…]…". */
+function frameClasses(kind: string): string[] {
+  const frame = CALLOUT_FRAME_CLASSES.split(" ");
+  return [...frame.slice(0, 5), ...kind.split(" "), ...frame.slice(5)];
+}
+
 const element = (tagName: string, properties: Element["properties"], children: ElementContent[]): Element => ({ type: "element", tagName, properties, children });
 const text = (value: string): ElementContent => ({ type: "text", value });
 
@@ -56,17 +63,18 @@ function expandStatic(node: JsxNode, context: BodyContext, numberOf: Map<string,
     case "Callout": {
       const style = CALLOUT_STYLES[(props.type as CalloutType) ?? "note"] ?? CALLOUT_STYLES.note;
       return [
-        element("aside", { className: `my-6 rounded-r-lg border-l-4 px-4 py-3 ${style.className} [&>p:first-of-type]:mt-1 [&>p:last-child]:mb-0`.split(" ") }, [
-          element("p", { className: ["m-0", "text-sm", "font-semibold", "tracking-wide", "uppercase"] }, [text(typeof props.title === "string" ? props.title : style.label)]),
+        element("aside", { className: frameClasses(style.className) }, [
+          element("p", { className: CALLOUT_LABEL_CLASSES.split(" ") }, [text(typeof props.title === "string" ? props.title : style.label)]),
           ...children,
         ]),
       ];
     }
     case "Figure": {
+      const [figure, image, frame, caption] = FIGURE_CLASSES.map((classes) => classes.split(" "));
       const content = typeof props.src === "string"
-        ? element("img", { src: props.src, alt: typeof props.alt === "string" ? props.alt : "", loading: "lazy", className: ["mx-auto", "rounded-md"] }, [])
-        : element("div", { className: ["overflow-x-auto"] }, children);
-      return [element("figure", { className: ["my-8"] }, [content, element("figcaption", { className: ["mt-2", "text-sm", "text-zinc-600", "dark:text-zinc-400"] }, [text(String(props.caption ?? ""))])])];
+        ? element("img", { src: props.src, alt: typeof props.alt === "string" ? props.alt : "", loading: "lazy", className: image }, [])
+        : element("div", { className: frame }, children);
+      return [element("figure", { className: figure }, [content, element("figcaption", { className: caption }, [text(String(props.caption ?? ""))])])];
     }
     case "Cite": {
       const id = String(props.id ?? "");
@@ -115,11 +123,30 @@ function wrapperAttributes(node: Element): Record<string, string> {
   return attributes;
 }
 
+/**
+ * rehype-pretty-code writes its data attributes under their HTML names ("data-line"); hast, and so the
+ * HTML policy's allowlist, names them as properties ("dataLine"). Same attribute, hast's spelling.
+ */
+function hastPropertyNames(nodes: Node[]): void {
+  for (const node of nodes) {
+    if (node.type !== "element") continue;
+    for (const name of Object.keys(node.properties)) {
+      if (!name.startsWith("data-")) continue;
+      const property = name.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+      node.properties[property] = node.properties[name];
+      delete node.properties[name];
+    }
+    hastPropertyNames(node.children);
+  }
+}
+
 function segmentsOf(nodes: Node[]): BodySegment[] {
   const segments: BodySegment[] = [];
   let run: Node[] = [];
   const flush = () => {
-    const html = toHtml({ type: "root", children: run as RootContent[] });
+    // Every run goes through the one HTML policy before it becomes a string (lib/security/html-policy.ts).
+    hastPropertyNames(run);
+    const html = toHtml(sanitizeHtmlTree({ type: "root", children: run as RootContent[] }));
     if (html.trim() !== "") segments.push({ kind: "html", html });
     run = [];
   };
