@@ -6,6 +6,8 @@ const chromiumPath = process.env.CHROMIUM_PATH;
 
 export default defineConfig({
   testDir: "e2e",
+  // Several instances are a PostgreSQL setup (docs/operations.md): the coherence spec runs in that pass only.
+  testIgnore: process.env.DATABASE_URL?.startsWith("postgres") ? [] : ["reliability/coherence.spec.ts"],
   fullyParallel: false,
   workers: 1, // one server, one SQLite file, two cores: serial is faster and deterministic
   retries: 0,

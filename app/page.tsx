@@ -3,6 +3,9 @@ import { ResumeLink } from "@/components/progress/resume-link";
 import { listCourses } from "@/lib/course/catalog";
 import { courseMinutes, describeMinutes } from "@/lib/course/duration";
 
+// Lists what the catalog shows now (studio included): rendered per content version, like the course pages.
+export const dynamic = "force-dynamic";
+
 export default async function HomePage() {
   const courses = await listCourses();
   const titles = Object.fromEntries(

@@ -36,21 +36,21 @@ for (const lesson of LESSONS) {
   });
 }
 
-test("math renders as KaTeX, with MathML for screen readers and no KaTeX errors", async ({ page }) => {
+test("math renders as MathML, laid out by the browser, once per formula and with no KaTeX errors", async ({ page }) => {
   await page.goto(`/courses/${COURSE}/conformal-property-alignment`);
   const article = page.getByRole("main");
   const formulas = article.locator(".katex");
   expect(await formulas.count()).toBeGreaterThan(20);
-  await expect(article.locator(".katex-display").first()).toBeAttached();
+  await expect(article.locator("math[display='block']").first()).toBeAttached();
   await expect(article.locator(".katex-error")).toHaveCount(0);
-  // Each formula: MathML (read by screen readers) and the visual HTML (hidden from them), laid out with a size.
+  // MathML only (lib/content/katex-options.ts): read by screen readers and drawn by the browser, with no
+  // second, HTML copy of the formula; it keeps the TeX source and is laid out with a real size.
+  await expect(article.locator(".katex-html")).toHaveCount(0);
   const first = formulas.first();
   await first.scrollIntoViewIfNeeded();
-  await expect(first.locator(".katex-mathml math annotation[encoding='application/x-tex']")).toBeAttached();
-  await expect(first.locator(".katex-html")).toHaveAttribute("aria-hidden", "true");
-  const box = await first.locator(".katex-html").boundingBox();
+  await expect(first.locator("math annotation[encoding='application/x-tex']")).toBeAttached();
+  const box = await first.locator("math").boundingBox();
   expect(box?.width ?? 0).toBeGreaterThan(5);
   expect(box?.height ?? 0).toBeGreaterThan(5);
-  // The KaTeX stylesheet applies: its own font is used.
-  expect(await first.locator(".katex-html .mord").first().evaluate((node) => getComputedStyle(node).fontFamily)).toMatch(/KaTeX/);
+  expect(await first.locator("math").evaluate((node) => getComputedStyle(node).fontFamily)).toMatch(/math/);
 });

@@ -29,4 +29,6 @@ if (!args.has("--no-build")) {
 }
 
 console.log(`start: serving on http://localhost:${port}`);
-await run(bin("next"), ["start", "-p", port], { env: { ...env, NODE_ENV: "production" } });
+// Our entry (scripts/serve.ts) instead of `next start`: Next.js behind the in-memory page cache.
+// No react-server condition here: Next.js loads its own server and client React builds.
+await run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts", "--port", port], { env: { ...env, NODE_ENV: "production" } });

@@ -58,6 +58,12 @@ try {
     writeFileSync(".next/af-build-fingerprint", buildFingerprint());
   });
 
+  // The benchmark is not a test: CI only checks that it starts and measures one page (nginx and wrk
+  // come from Debian, installed when missing). It fails on an error, never on a timing.
+  await stage("bench smoke (npm run bench -- --quick, one page)", () =>
+    run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "bench/run.ts", "--quick", "--no-build", "--skip=content,conformal,floor,submissions,postgres,lighthouse", "--pages=lesson-1"], { env: baseEnv }),
+  );
+
   const e2e = async (label, env) => {
     const port = String(await freePort());
     const report = path.join(scratch, `playwright-${label}.json`);

@@ -1,12 +1,8 @@
 import { referenceAnchorId } from "@/lib/content/citations";
+import { orderedReferences } from "@/lib/content/reference-order";
 import type { Reference } from "@/lib/content/schemas";
 
-/** References in order of first citation; any listed but never cited come last. */
-export function orderedReferences(references: Reference[], citations: string[]): Reference[] {
-  const byId = new Map(references.map((reference) => [reference.id, reference]));
-  const cited = citations.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
-  return [...cited, ...references.filter((reference) => !citations.includes(reference.id))];
-}
+export { orderedReferences };
 
 export function CiteLink({ id, number, reference }: { id: string; number: number; reference: Reference | undefined }) {
   const label = reference ? `${reference.authors.split(",")[0]} (${reference.year}), ${reference.title}` : id;

@@ -50,7 +50,7 @@ describe("compileLesson", () => {
     const result = await compileLesson(fixture, { courseSlug: "good-course", cacheDir: null });
     if (!result.ok) throw new Error("compile failed");
     const { code } = result.lesson;
-    expect(code).toContain("katex");
+    expect(code).toContain("RenderedMath");
     expect(code).toContain("data-rehype-pretty-code-figure");
     expect(code).toContain("--shiki-dark");
     expect(code).toContain("user-content-fn-1");

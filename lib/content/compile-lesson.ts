@@ -8,6 +8,7 @@ import { analysisFailed, analyzeLesson, lessonFacts, type LessonInput } from "./
 import { compileCacheKey, contentHash, DEFAULT_CACHE_DIR, readCachedLesson, writeCachedLesson } from "./compile-cache";
 import { createDiagnostic, hasErrors, type ContentDiagnostic } from "./diagnostics";
 import { runExclusive } from "./esbuild-queue";
+import { lessonBodySegments, rehypeCaptureBody } from "./lesson-body";
 import { lessonRehypePlugins, lessonRemarkPlugins } from "./pipeline";
 import { ephemeralSecret } from "./quiz-ids";
 import type { HeadingCollector } from "./rehype-headings";
@@ -67,13 +68,14 @@ export async function compileLessonSource(source: string, options: CompileSource
 
   const bundleCollector = createLessonCollector({ ...input, lessonSlug: analysis.frontmatter.slug, references: analysis.collector.references, salt });
   const bundleHeadings: HeadingCollector = { toc: [], anchors: [] };
+  const captured: { tree: import("hast").Root | null } = { tree: null };
   let code: string;
   try {
     ({ code } = await runExclusive(() =>
       (options.bundler ?? bundleWithMdxBundler)({
         source,
         remarkPlugins: lessonRemarkPlugins(bundleCollector),
-        rehypePlugins: lessonRehypePlugins(bundleHeadings, { highlight: true }),
+        rehypePlugins: [...lessonRehypePlugins(bundleHeadings, { highlight: true }), [rehypeCaptureBody, captured]],
       }),
     ));
   } catch (error) {
@@ -88,6 +90,7 @@ export async function compileLessonSource(source: string, options: CompileSource
     contentHash: contentHash(source).slice(0, 16),
     frontmatter: analysis.frontmatter,
     code,
+    ...(captured.tree ? { body: lessonBodySegments(captured.tree, { references: analysis.frontmatter.references, citations: analysis.collector.citations }) } : {}),
     toc: analysis.headings.toc,
     citations: analysis.collector.citations,
     publicQuizzes: Object.fromEntries(analysis.collector.quizzes.map((quiz) => [quiz.definition.id, quiz.publicQuiz])),

@@ -1,5 +1,6 @@
-// The markup and the stylesheet of math must come from one KaTeX: 0.16 markup under 0.19's CSS drew every
-// sub- and superscript at full size. The page imports katex/dist/katex.min.css (app/globals.css).
+// One KaTeX renders all math (0.16 markup under 0.19's CSS once drew every sub- and superscript at full
+// size). Math is now MathML only (lib/content/katex-options.ts), laid out by the browser, so no KaTeX
+// stylesheet is loaded and no KaTeX HTML may appear.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -35,16 +36,20 @@ describe("one KaTeX for markup and stylesheet", () => {
     expect(katexOf("micromark-extension-math")).toBe(require.resolve("katex/package.json"));
   });
 
-  it("quiz fragments mark subscripts with size classes the stylesheet defines", () => {
+  it("quiz fragments are MathML only: no KaTeX HTML twin that would need KaTeX's stylesheet", () => {
     const context = { references: new Map(), fallback: { line: 1, column: 1 }, problems: [] };
-    expectStyled(renderMarkdownToHtml("$\\pi_\\theta$ and $x^2$", context, { inline: true }));
+    const html = renderMarkdownToHtml("$\\pi_\\theta$ and $x^2$", context, { inline: true });
+    expect(html).toContain("<msub>");
+    expect(html).not.toMatch(/katex-html|reset-size/);
     expect(context.problems).toEqual([]);
   });
 
-  it("lesson bodies mark subscripts with size classes the stylesheet defines", async () => {
+  it("lesson bodies are MathML only, once per formula", async () => {
     const source = "---\ntitle: Math\nslug: math\nsummary: Math.\nestimatedMinutes: 1\nobjectives:\n  - Read.\n---\n\n$\\mathcal{L}_{\\text{SFT}}$ and $$\nr_w - r_l\n$$\n";
     const result = await compileLessonSource(source, { courseSlug: "c", expectedSlug: "math" });
     if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
-    expectStyled(result.lesson.code.replace(/\\"/g, '"'));
+    const body = JSON.stringify(result.lesson.body);
+    expect(body.match(/<math/g)).toHaveLength(2);
+    expect(body).not.toMatch(/katex-html|reset-size/);
   });
 });

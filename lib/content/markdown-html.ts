@@ -16,6 +16,7 @@ import { checkSafeMdxNodes } from "../studio/safe-mdx";
 import { authorYearLabel, referenceAnchorId } from "./citations";
 import { pointOf, type SourcePoint } from "./diagnostics";
 import { readAttributes } from "./jsx-attributes";
+import { KATEX_OPTIONS } from "./katex-options";
 import type { Reference } from "./schemas";
 
 export type FragmentProblem = { at: SourcePoint; message: string };
@@ -28,7 +29,7 @@ export type FragmentContext = {
 };
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
-const mathRenderer = unified().use(rehypeKatex, { strict: "ignore" });
+const mathRenderer = unified().use(rehypeKatex, KATEX_OPTIONS);
 
 function jsxHandler(context: FragmentContext): Handler {
   return (state: State, node: MdxJsxFlowElement | MdxJsxTextElement): Element | ElementContent[] | undefined => {

@@ -8,6 +8,7 @@ import rehypeSlug from "rehype-slug";
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
 import { rehypeCollectHeadings, type HeadingCollector } from "./rehype-headings";
+import { KATEX_OPTIONS } from "./katex-options";
 import { rehypeMathAsHtml } from "./rehype-math-html";
 import { remarkLesson, type LessonCollector } from "./remark-lesson";
 
@@ -17,7 +18,7 @@ export const PIPELINE_VERSION = "content-pipeline/4";
 /** The MDX node types remark-rehype must pass through untouched, as @mdx-js/mdx does. */
 export const MDX_NODE_TYPES: Array<"mdxFlowExpression" | "mdxJsxFlowElement" | "mdxJsxTextElement" | "mdxTextExpression" | "mdxjsEsm"> = ["mdxFlowExpression", "mdxJsxFlowElement", "mdxJsxTextElement", "mdxTextExpression", "mdxjsEsm"];
 
-export const KATEX_OPTIONS = { strict: "ignore" } as const;
+export { KATEX_OPTIONS };
 
 export const SHIKI_THEMES = { light: "github-light", dark: "github-dark" } as const;
 

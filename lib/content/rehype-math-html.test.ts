@@ -37,10 +37,11 @@ function asRendered(node: RenderedMathNode): string {
 }
 
 describe("rehypeMathAsHtml", () => {
-  it("turns every formula into one RenderedMath node, marking display math", async () => {
+  it("turns every formula into one RenderedMath node; display math says so in its MathML", async () => {
     const nodes = renderedMath(await katexTree(true));
     expect(nodes.map((node) => node.name)).toEqual([RENDERED_MATH_COMPONENT, RENDERED_MATH_COMPONENT, RENDERED_MATH_COMPONENT]);
-    expect(nodes.map((node) => node.attributes.some((attribute) => attribute.name === "display"))).toEqual([false, false, true]);
+    const html = nodes.map((node) => node.attributes.find((attribute) => attribute.name === "html")!.value!);
+    expect(html.map((markup) => markup.includes('display="block"'))).toEqual([false, false, true]);
   });
 
   it("keeps exactly the markup KaTeX produced", async () => {
@@ -48,7 +49,8 @@ describe("rehypeMathAsHtml", () => {
     const rendered = renderedMath(await katexTree(true)).map(asRendered);
     for (const html of rendered) expect(original).toContain(html);
     expect(rendered.join("")).toContain("<math");
-    expect(rendered.join("")).toContain('aria-hidden="true"');
+    // MathML only (lib/content/katex-options.ts): no second, HTML rendering of each formula.
+    expect(rendered.join("")).not.toContain("katex-html");
   });
 
   it("leaves no KaTeX element in the tree for the bundle to turn into JSX", async () => {

@@ -22,7 +22,8 @@ export function rehypeMathAsHtml() {
       if (!display && !hasClass(element, "katex")) return;
       const attributes: MdxJsxAttribute[] = [{ type: "mdxJsxAttribute", name: "html", value: toHtml(sanitizeHtmlTree({ type: "root", children: element.children })) }];
       if (display) attributes.push({ type: "mdxJsxAttribute", name: "display", value: null });
-      const replacement: MdxJsxTextElementHast = { type: "mdxJsxTextElement", name: RENDERED_MATH_COMPONENT, attributes, children: [] };
+      // The element itself rides along for the static lesson body (lib/content/lesson-body.ts); MDX ignores `data`.
+      const replacement: MdxJsxTextElementHast = { type: "mdxJsxTextElement", name: RENDERED_MATH_COMPONENT, attributes, children: [], data: { hast: element } as never };
       parent.children[index] = replacement as unknown as ElementContent;
       return SKIP;
     });

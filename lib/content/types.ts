@@ -1,5 +1,6 @@
 // The shapes the content pipeline produces. CompiledLesson is public; QuizDefinition stays on the server.
 import type { PublicQuiz, QuizDefinition } from "../quiz/types";
+import type { BodySegment } from "./lesson-body";
 import type { ContentDiagnostic, SourcePoint } from "./diagnostics";
 import type { CourseManifest, LessonFrontmatter } from "./schemas";
 
@@ -17,6 +18,11 @@ export type CompiledLesson = {
   frontmatter: LessonFrontmatter;
   /** mdx-bundler output for getMDXComponent; every <Quiz> in it is reduced to <Quiz id="…" />. */
   code: string;
+  /**
+   * The same body as static HTML and islands (lib/content/lesson-body.ts), which lesson pages render.
+   * Absent in lessons compiled before it existed (older studio revisions): those render through `code`.
+   */
+  body?: BodySegment[];
   toc: TocEntry[];
   /** Reference ids in order of first citation: <References /> numbers entries in this order. */
   citations: string[];

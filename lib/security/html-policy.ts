@@ -10,6 +10,7 @@ import type { Root } from "hast";
 import { sanitize, type Schema } from "hast-util-sanitize";
 import rehypeSanitize from "rehype-sanitize";
 import type { Plugin } from "unified";
+import { STATIC_COMPONENT_CLASSES } from "../content/callout-styles";
 
 /** Elements that only lay out text (the same vocabulary as the studio's safe-MDX gate). */
 const TEXT_ELEMENTS = [
@@ -17,6 +18,8 @@ const TEXT_ELEMENTS = [
   "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p",
   "pre", "q", "s", "samp", "section", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
   "thead", "time", "tr", "u", "ul", "var", "wbr",
+  // The callout's frame in a static lesson body (lib/content/lesson-body.ts).
+  "aside",
 ];
 
 /** What KaTeX emits: MathML for screen readers, and two SVG shapes for stretchy glyphs (√, arrows, \cancel). */
@@ -78,7 +81,7 @@ export const HTML_POLICY: Schema = {
   ancestors: { li: ["ol", "ul"], tbody: ["table"], thead: ["table"], tfoot: ["table"], tr: ["table"], td: ["table"], th: ["table"], caption: ["table"], col: ["table"], colgroup: ["table"], summary: ["details"], figcaption: ["figure"], path: ["svg"], line: ["svg"] },
   protocols: { href: ["http", "https", "mailto"], src: ["http", "https"], cite: ["http", "https"] },
   attributes: {
-    "*": [["className", KATEX_CLASS, APP_CLASS], ["style", SAFE_STYLE], ["id", SAFE_ID], "title", "lang", "dir", ["ariaHidden", "true", "false", true, false], "ariaLabel", "ariaDescribedBy", ...DATA_ATTRIBUTES],
+    "*": [["className", KATEX_CLASS, APP_CLASS, ...STATIC_COMPONENT_CLASSES], ["style", SAFE_STYLE], ["id", SAFE_ID], "title", "lang", "dir", ["ariaHidden", "true", "false", true, false], "ariaLabel", "ariaDescribedBy", ...DATA_ATTRIBUTES],
     a: ["href", ["tabIndex", -1, "-1", 0, "0"]],
     img: ["src", "alt", "width", "height", ["loading", "lazy", "eager"]],
     td: ["colSpan", "rowSpan", ["align", "left", "center", "right"]],

@@ -6,6 +6,7 @@ import { revalidatePath } from "next/cache";
 import type { SessionUser } from "@/lib/auth/accounts";
 import { quizIdConflicts } from "@/lib/attempts/quiz-id-registry";
 import { syncQuizVersions } from "@/lib/attempts/quiz-versions";
+import { signalContentChanged } from "@/lib/course/content-signal.server";
 import { listCompiledCourses, readCompiledCourse } from "@/lib/content/compiled-store";
 import { hasErrors, type ContentDiagnostic } from "@/lib/content/diagnostics";
 import type { LessonSummary } from "@/lib/content/types";
@@ -20,7 +21,8 @@ import { currentDraft, ensureStudioLesson, headRevision, readFileLessonSource, s
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
 const STALE_DRAFT = "Someone else saved this draft a moment ago. Your text was not saved over theirs; it is still in your editor. Reload to see their text.";
 
-function revalidateLesson(courseSlug: string, lessonSlug: string) {
+async function revalidateLesson(courseSlug: string, lessonSlug: string) {
+  await signalContentChanged();
   revalidatePath(`/courses/${courseSlug}/${lessonSlug}`);
   revalidatePath(`/courses/${courseSlug}`);
   revalidatePath("/");
@@ -119,7 +121,7 @@ export async function publishLesson(
     if (isUniqueViolation(error)) throw new HttpError(409, "Someone else published this lesson a moment ago. Your text was not published; it is still in your editor. Reload to see theirs.", { conflict: "stale-base" });
     throw error;
   }
-  revalidateLesson(courseSlug, lessonSlug);
+  await revalidateLesson(courseSlug, lessonSlug);
   return { ok: true, revisionId, number: decision.nextRevisionNumber, diagnostics };
 }
 
@@ -159,7 +161,7 @@ export async function updateLesson(user: SessionUser, courseSlug: string, lesson
     where: { id: row.id },
     data: { title: input.title, published: input.published, ...(input.serveFile ? { publishedRevisionId: null } : {}) },
   });
-  revalidateLesson(courseSlug, lessonSlug);
+  await revalidateLesson(courseSlug, lessonSlug);
 }
 
 /**
@@ -194,6 +196,7 @@ export async function reorderLessons(courseSlug: string, slugs: readonly string[
   const rows = [];
   for (const slug of slugs) rows.push(await ensureStudioLesson(courseSlug, slug));
   await db().$transaction(rows.map((row, position) => db().studioLesson.update({ where: { id: row.id }, data: { position } })));
+  await signalContentChanged();
   for (const slug of slugs) revalidatePath(`/courses/${courseSlug}/${slug}`);
   revalidatePath(`/courses/${courseSlug}`);
   revalidatePath("/");

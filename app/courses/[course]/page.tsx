@@ -2,14 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CourseProgressBar, LessonStatus } from "@/components/progress/syllabus-progress";
-import { getCourse, listCourses } from "@/lib/course/catalog";
+import { getCourse } from "@/lib/course/catalog";
 import { courseMinutes, describeMinutes } from "@/lib/course/duration";
 
 type Params = { params: Promise<{ course: string }> };
 
-export async function generateStaticParams() {
-  return (await listCourses()).map((course) => ({ course: course.manifest.slug }));
-}
+// Rendered from the catalog, cached in memory per content version by the server entry (see the lesson page).
+export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const course = await getCourse((await params).course);

@@ -1,0 +1,6 @@
+-- CreateTable
+CREATE TABLE "ContentVersion" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT DEFAULT 1,
+    "version" INTEGER NOT NULL DEFAULT 0
+);
+
