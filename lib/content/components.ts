@@ -2,6 +2,7 @@
 // components/mdx supplies the implementations at render time; this file decides what compiles.
 import { createDiagnostic, pointOf, type ContentDiagnostic } from "./diagnostics";
 import { isSpreadAttribute, readAttributes, type AttributeValue, type JsxElement } from "./jsx-attributes";
+import { SLUG_PATTERN } from "./schemas";
 
 export type PropRule =
   | { kind: "string"; required?: boolean; oneOf?: readonly string[]; pattern?: RegExp; patternHint?: string }
@@ -24,6 +25,19 @@ const id = { kind: "string", required: true, pattern: ID_PATTERN, patternHint: "
 export const SHOW_ANSWERS_VALUES = ["after-submit", "after-last-attempt", "after-correct", "never"] as const;
 export const GRADING_VALUES = ["highest", "last", "first", "average"] as const;
 export const CALLOUT_TYPES = ["note", "tip", "warning", "key"] as const;
+/** What an item asks of the learner: recall a fact, or apply an idea (compute, predict, choose, diagnose). */
+export const ITEM_INTENTS = ["recall", "apply"] as const;
+
+/**
+ * What an author may say about an item's purpose; course tests hold a course to its targets with them
+ * (lib/content/item-intent.ts). `revisits` names an earlier lesson the item retrieves (spaced retrieval);
+ * `exercise` marks an item that grades a worked exercise in the lesson.
+ */
+const itemIntentProps = {
+  intent: { kind: "string", oneOf: ITEM_INTENTS },
+  revisits: { kind: "string", pattern: SLUG_PATTERN, patternHint: "a lesson slug: lowercase words joined by hyphens" },
+  exercise: { kind: "boolean" },
+} as const;
 
 export const COMPONENT_RULES = {
   Callout: { props: { type: { kind: "string", oneOf: CALLOUT_TYPES }, title: { kind: "string" } }, children: true },
@@ -46,11 +60,11 @@ export const COMPONENT_RULES = {
     },
     children: true,
   },
-  MultipleChoice: { props: { id, question: { kind: "string", required: true }, multiple: { kind: "boolean" } }, children: true, parents: ["Quiz"] },
+  MultipleChoice: { props: { id, question: { kind: "string", required: true }, multiple: { kind: "boolean" }, ...itemIntentProps }, children: true, parents: ["Quiz"] },
   Choice: { props: { correct: { kind: "boolean" }, feedback: { kind: "string" } }, children: true, parents: ["MultipleChoice"] },
   Explanation: { props: {}, children: true, parents: ["MultipleChoice", "TrueFalse"] },
   TrueFalse: {
-    props: { id, statement: { kind: "string", required: true }, answer: { kind: "boolean", required: true }, feedbackTrue: { kind: "string" }, feedbackFalse: { kind: "string" } },
+    props: { id, statement: { kind: "string", required: true }, answer: { kind: "boolean", required: true }, feedbackTrue: { kind: "string" }, feedbackFalse: { kind: "string" }, ...itemIntentProps },
     children: true,
     parents: ["Quiz"],
   },
