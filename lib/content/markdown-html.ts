@@ -11,6 +11,7 @@ import remarkMath from "remark-math";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { VFile } from "vfile";
+import { sanitizeHtmlTree } from "../security/html-policy";
 import { authorYearLabel, referenceAnchorId } from "./citations";
 import { pointOf, type SourcePoint } from "./diagnostics";
 import { readAttributes } from "./jsx-attributes";
@@ -76,7 +77,8 @@ function render(root: MdastRoot, context: FragmentContext, inline: boolean): str
     const cause = message.cause instanceof Error ? `: ${message.cause.message}` : "";
     context.problems.push({ at: message.place && "line" in message.place ? { line: message.place.line, column: message.place.column } : context.fallback, message: `${message.reason}${cause}` });
   }
-  return toHtml(rendered).trim();
+  // The one HTML policy (lib/security/html-policy.ts): whatever the author wrote, only allowlisted markup is stored.
+  return toHtml(sanitizeHtmlTree(rendered)).trim();
 }
 
 /** Renders mdast nodes taken from the lesson (choice labels, explanations). */

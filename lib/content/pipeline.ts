@@ -12,7 +12,7 @@ import { rehypeMathAsHtml } from "./rehype-math-html";
 import { remarkLesson, type LessonCollector } from "./remark-lesson";
 
 /** Bump when anything here changes the compiled output, so the on-disk cache is invalidated. */
-export const PIPELINE_VERSION = "content-pipeline/2";
+export const PIPELINE_VERSION = "content-pipeline/3";
 
 /** The MDX node types remark-rehype must pass through untouched, as @mdx-js/mdx does. */
 export const MDX_NODE_TYPES: Array<"mdxFlowExpression" | "mdxJsxFlowElement" | "mdxJsxTextElement" | "mdxTextExpression" | "mdxjsEsm"> = ["mdxFlowExpression", "mdxJsxFlowElement", "mdxJsxTextElement", "mdxTextExpression", "mdxjsEsm"];

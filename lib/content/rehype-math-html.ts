@@ -8,6 +8,7 @@ import type { Element, ElementContent, Root } from "hast";
 import { toHtml } from "hast-util-to-html";
 import type { MdxJsxAttribute, MdxJsxTextElementHast } from "mdast-util-mdx-jsx";
 import { SKIP, visit } from "unist-util-visit";
+import { sanitizeHtmlTree } from "../security/html-policy";
 
 export const RENDERED_MATH_COMPONENT = "RenderedMath";
 
@@ -19,7 +20,7 @@ export function rehypeMathAsHtml() {
       if (!parent || index === undefined) return;
       const display = hasClass(element, "katex-display");
       if (!display && !hasClass(element, "katex")) return;
-      const attributes: MdxJsxAttribute[] = [{ type: "mdxJsxAttribute", name: "html", value: toHtml(element.children) }];
+      const attributes: MdxJsxAttribute[] = [{ type: "mdxJsxAttribute", name: "html", value: toHtml(sanitizeHtmlTree({ type: "root", children: element.children })) }];
       if (display) attributes.push({ type: "mdxJsxAttribute", name: "display", value: null });
       const replacement: MdxJsxTextElementHast = { type: "mdxJsxTextElement", name: RENDERED_MATH_COMPONENT, attributes, children: [] };
       parent.children[index] = replacement as unknown as ElementContent;

@@ -48,6 +48,14 @@ export async function lessonExists(courseSlug: string, lessonSlug: string): Prom
   return Boolean(course?.lessons.some((lesson) => lesson.slug === lessonSlug));
 }
 
+/** The entries whose lesson exists, reading each course once (not once per entry). */
+export async function keepExistingLessons<T extends { courseSlug: string; lessonSlug: string }>(entries: readonly T[]): Promise<T[]> {
+  const courseSlugs = [...new Set(entries.map((entry) => entry.courseSlug))];
+  const courses = await Promise.all(courseSlugs.map(getCourse));
+  const known = new Set(courses.flatMap((course) => course?.lessons.map((lesson) => `${course.manifest.slug}/${lesson.slug}`) ?? []));
+  return entries.filter((entry) => known.has(`${entry.courseSlug}/${entry.lessonSlug}`));
+}
+
 /** For route handlers: 404 unless the lesson exists, so progress never records made-up lessons. */
 export async function requireLesson(courseSlug: string, lessonSlug: string): Promise<void> {
   if (!(await lessonExists(courseSlug, lessonSlug))) throw new HttpError(404, "No such lesson.", { lessonSlug: "unknown" });

@@ -1,5 +1,7 @@
 import "server-only";
 // Reading progress: lessons completed, the last lesson visited and its section, per user.
+import { randomUUID } from "node:crypto";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
 
 export type LessonProgressView = { lessonSlug: string; completed: boolean; lastVisitedAt: string; lastSection: string | null };
@@ -55,26 +57,39 @@ export async function resumePoint(userId: string): Promise<ResumePoint | null> {
 
 export type LocalProgressEntry = { courseSlug: string; lessonSlug: string; completed: boolean; lastVisitedAt: string; lastSection: string | null };
 
-/** Merges what a signed-out reader did in this browser: completions are kept, the newer visit wins. */
-export async function mergeLocalProgress(userId: string, entries: LocalProgressEntry[]): Promise<void> {
+/** One entry per lesson: a browser can hold the same lesson twice (two tabs); completion wins, the newer visit wins. */
+export function combineLocalEntries(entries: readonly LocalProgressEntry[]): LocalProgressEntry[] {
+  const byLesson = new Map<string, LocalProgressEntry>();
   for (const entry of entries) {
-    const visitedAt = new Date(entry.lastVisitedAt);
-    const existing = await db().lessonProgress.findUnique({ where: key(userId, entry.courseSlug, entry.lessonSlug) });
-    const newer = !existing || existing.lastVisitedAt < visitedAt;
-    await db().lessonProgress.upsert({
-      where: key(userId, entry.courseSlug, entry.lessonSlug),
-      update: {
-        ...(newer ? { lastVisitedAt: visitedAt, lastSection: entry.lastSection } : {}),
-        ...(entry.completed && !existing?.completedAt ? { completedAt: visitedAt } : {}),
-      },
-      create: {
-        userId,
-        courseSlug: entry.courseSlug,
-        lessonSlug: entry.lessonSlug,
-        lastVisitedAt: visitedAt,
-        lastSection: entry.lastSection,
-        completedAt: entry.completed ? visitedAt : null,
-      },
-    });
+    const key = `${entry.courseSlug}/${entry.lessonSlug}`;
+    const seen = byLesson.get(key);
+    if (!seen) {
+      byLesson.set(key, entry);
+      continue;
+    }
+    const newer = Date.parse(entry.lastVisitedAt) > Date.parse(seen.lastVisitedAt) ? entry : seen;
+    byLesson.set(key, { ...newer, completed: seen.completed || entry.completed });
   }
+  return [...byLesson.values()];
+}
+
+/**
+ * Merges what a signed-out reader did in this browser: completions are kept, the newer visit wins.
+ * One INSERT … ON CONFLICT for the whole batch (the same statement on SQLite and PostgreSQL), so a merge of
+ * 500 lessons is one round trip; SET expressions read the row as it was before the update.
+ */
+export async function mergeLocalProgress(userId: string, entries: readonly LocalProgressEntry[]): Promise<void> {
+  const combined = combineLocalEntries(entries);
+  if (combined.length === 0) return;
+  const rows = combined.map((entry) => {
+    const visitedAt = new Date(entry.lastVisitedAt);
+    return Prisma.sql`(${randomUUID()}, ${userId}, ${entry.courseSlug}, ${entry.lessonSlug}, ${visitedAt}, ${entry.lastSection}, ${entry.completed ? visitedAt : null})`;
+  });
+  await db().$executeRaw`
+    INSERT INTO "LessonProgress" ("id", "userId", "courseSlug", "lessonSlug", "lastVisitedAt", "lastSection", "completedAt")
+    VALUES ${Prisma.join(rows)}
+    ON CONFLICT ("userId", "courseSlug", "lessonSlug") DO UPDATE SET
+      "lastSection" = CASE WHEN excluded."lastVisitedAt" > "LessonProgress"."lastVisitedAt" THEN excluded."lastSection" ELSE "LessonProgress"."lastSection" END,
+      "lastVisitedAt" = CASE WHEN excluded."lastVisitedAt" > "LessonProgress"."lastVisitedAt" THEN excluded."lastVisitedAt" ELSE "LessonProgress"."lastVisitedAt" END,
+      "completedAt" = COALESCE("LessonProgress"."completedAt", excluded."completedAt")`;
 }

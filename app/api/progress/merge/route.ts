@@ -1,4 +1,4 @@
-import { lessonExists } from "@/lib/course/catalog";
+import { keepExistingLessons } from "@/lib/course/catalog";
 import { jsonRoute } from "@/lib/http/route";
 import { mergeLocalProgress } from "@/lib/progress/progress";
 import { mergeSchema } from "@/lib/progress/schemas";
@@ -9,8 +9,7 @@ export const POST = jsonRoute({
   maxBytes: 128 * 1024,
   async handler({ user, body }) {
     // Entries for lessons that no longer exist are dropped rather than failing the whole merge.
-    const known = [];
-    for (const entry of body.entries) if (await lessonExists(entry.courseSlug, entry.lessonSlug)) known.push(entry);
+    const known = await keepExistingLessons(body.entries);
     await mergeLocalProgress(user.id, known);
     return { ok: true, merged: known.length };
   },

@@ -1,0 +1,129 @@
+// The HTML policy as a hostile author would try it, and as KaTeX, citations and code highlighting need it.
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import type { Root } from "hast";
+import { fromHtml } from "hast-util-from-html";
+import { toHtml } from "hast-util-to-html";
+import katex from "katex";
+import rehypeKatex from "rehype-katex";
+import rehypePrettyCode from "rehype-pretty-code";
+import remarkMath from "remark-math";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import { describe, expect, it } from "vitest";
+import { HTML_POLICY, rehypeHtmlPolicy, SAFE_STYLE, sanitizeHtmlTree } from "./html-policy";
+
+const clean = (html: string) => toHtml(sanitizeHtmlTree(fromHtml(html, { fragment: true })));
+
+/** Every formula of the course, plus constructs that make KaTeX emit SVG, colour, boxes and arrays. */
+function formulas(): string[] {
+  const dir = "content/courses/alignment-foundations";
+  const sources = readdirSync(dir).filter((file) => file.endsWith(".mdx")).map((file) => readFileSync(path.join(dir, file), "utf8"));
+  const found = sources.flatMap((source) => [...source.matchAll(/\$\$([\s\S]+?)\$\$|\$([^$\n]+?)\$/g)].map((match) => (match[1] ?? match[2])!));
+  return [
+    ...found,
+    String.raw`\sqrt[3]{x}+\widehat{abc}+\overrightarrow{AB}+\cancel{y}+\xrightarrow{f}`,
+    String.raw`\color{red}{x}\colorbox{red}{x}\fcolorbox{red}{blue}{x}\boxed{x}`,
+    String.raw`\begin{array}{c|c}a&b\\\hline c&d\end{array}\begin{cases}a&b\\c&d\end{cases}\begin{pmatrix}1&2\\3&4\end{pmatrix}`,
+    String.raw`\underbrace{a+b}_{c}\overbrace{x}^{y}\sum_{i=1}^n\int_0^1\lim_{x\to0}\binom{n}{k}\left(\frac{1}{2}\right)\Bigg(`,
+    String.raw`\mathbb{R}\mathfrak{g}\mathscr{L}\mathsf{x}\mathtt{y}\boldsymbol{\beta}\text{SFT}\mathcal{L}_{\text{SFT}}\tag{1}`,
+  ];
+}
+
+describe("HTML_POLICY keeps what lessons and quizzes legitimately contain", () => {
+  it("keeps KaTeX's HTML and MathML byte for byte, for every formula in the course", () => {
+    const list = formulas();
+    expect(list.length).toBeGreaterThan(50);
+    for (const formula of list) {
+      for (const displayMode of [false, true]) {
+        const html = katex.renderToString(formula, { displayMode, throwOnError: false, strict: "ignore", output: "htmlAndMathml" });
+        expect(clean(html), formula).toBe(toHtml(fromHtml(html, { fragment: true })));
+      }
+    }
+  });
+
+  it("keeps rehype-katex output inside a unified pipeline (rehypeHtmlPolicy)", async () => {
+    const source = "Risk $\\hat{R}(\\lambda) \\le \\alpha$ and\n\n$$\\frac{1}{n}\\sum_i L_i$$";
+    const base = unified().use(remarkParse).use(remarkMath).use(remarkRehype).use(rehypeKatex);
+    const plain = toHtml((await base().run(base().parse(source))) as Root);
+    const policed = unified().use(remarkParse).use(remarkMath).use(remarkRehype).use(rehypeKatex).use([rehypeHtmlPolicy]);
+    const sanitised = toHtml((await policed.run(policed.parse(source))) as Root);
+    expect(sanitised).toBe(plain);
+    expect(sanitised).toContain("<math");
+  });
+
+  it("keeps citation links, heading anchors, tables, lists and images with safe URLs", () => {
+    const html =
+      '<h2 id="why-it-matters"><a href="#why-it-matters" class="heading-anchor">Why</a></h2>' +
+      '<p>As shown <a href="#ref-krakovna-2020" class="citation">(Krakovna et al., 2020)</a>, see <a href="https://example.org/a?b=1#c">this</a> or <a href="mailto:a@example.org">mail</a>.</p>' +
+      '<table><thead><tr><th align="left">a</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>' +
+      '<ol start="3"><li><em>x</em> <code>y</code></li></ol><img src="/figures/a.png" alt="A figure"><img src="https://example.org/b.png" alt="B">';
+    expect(clean(html)).toBe(html);
+  });
+
+  it("keeps Shiki's highlighting from rehype-pretty-code", async () => {
+    const processor = unified().use(remarkParse).use(remarkRehype).use(rehypePrettyCode, { theme: { light: "github-light", dark: "github-dark" }, keepBackground: false });
+    const html = toHtml((await processor.run(processor.parse("```python\nfor i in range(3):\n    print(i)  # a comment\n```"))) as Root);
+    expect(html).toContain("--shiki-dark");
+    expect(clean(html)).toBe(toHtml(fromHtml(html, { fragment: true })));
+  });
+});
+
+describe("HTML_POLICY refuses what a hostile author writes", () => {
+  const schemes = [
+    "javascript:alert(1)",
+    "JavaScript:alert(1)",
+    "JAVASCRIPT:alert(1)",
+    " javascript:alert(1)",
+    "java\tscript:alert(1)",
+    "java\nscript:alert(1)",
+    "\u0001javascript:alert(1)",
+    "vbscript:msgbox(1)",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "data:image/svg+xml,<svg onload=alert(1)>",
+    "file:///etc/passwd",
+  ];
+  for (const url of schemes) {
+    it(`drops href and src ${JSON.stringify(url)}`, () => {
+      const tree: Root = {
+        type: "root",
+        children: [
+          { type: "element", tagName: "a", properties: { href: url }, children: [{ type: "text", value: "x" }] },
+          { type: "element", tagName: "img", properties: { src: url, alt: "x" }, children: [] },
+        ],
+      };
+      expect(toHtml(sanitizeHtmlTree(tree))).toBe('<a>x</a><img alt="x">');
+    });
+  }
+
+  it("drops entity-encoded schemes once the parser has decoded them", () => {
+    for (const html of ['<a href="&#106;avascript:alert(1)">x</a>', '<a href="&#x6A;avascript&colon;alert(1)">x</a>', '<a href="jav&#x09;ascript:alert(1)">x</a>', '<a href="&#0000106avascript:alert(1)">x</a>']) {
+      expect(clean(html), html).toBe("<a>x</a>");
+    }
+  });
+
+  it("drops scripts, styles, frames and forms, and every event handler", () => {
+    expect(clean('<p onclick="alert(1)" onmouseover="alert(2)">hi</p>')).toBe("<p>hi</p>");
+    expect(clean("<script>alert(1)</script><style>*{}</style><iframe src=https://evil.example></iframe>ok")).toBe("ok");
+    expect(clean('<form action="https://evil.example"><input name="password"><button formaction="x">go</button></form>')).toBe("go");
+    expect(clean('<svg onload="alert(1)"><path d="M0 0" onclick="x"/></svg>')).toBe('<svg><path d="M0 0"></path></svg>');
+    expect(clean('<img src="x.png" alt="" onerror="alert(1)">')).toBe('<img src="x.png" alt="">');
+    expect(clean('<math><mi href="javascript:alert(1)" xlink:href="javascript:alert(1)">x</mi></math>')).toBe("<math><mi>x</mi></math>");
+    expect(clean('<object data="x.swf"></object><embed src="x.swf"><template><p>t</p></template><!-- c -->')).toBe("");
+  });
+
+  it("keeps no style that could fetch, escape or overlay, and no class or id outside the vocabulary", () => {
+    for (const style of ["background:url(https://evil.example/x)", "position:fixed;top:0;left:0", "z-index:9999", "width:expression(alert(1))", "color:\\72 ed", "behavior:url(x.htc)"]) {
+      expect(SAFE_STYLE.test(style), style).toBe(false);
+      expect(clean(`<span style="${style}">x</span>`), style).toBe("<span>x</span>");
+    }
+    expect(clean('<div class="fixed inset-0 z-50 katex">x</div>')).toBe('<div class="katex">x</div>');
+    expect(clean('<p id="__next_f">x</p><p id="ok-id">y</p>')).toBe('<p>x</p><p id="ok-id">y</p>');
+    expect(clean('<p data-testid="quiz-score" data-line="">x</p>')).toBe('<p data-line="">x</p>');
+  });
+
+  it("has no default the policy silently inherits", () => {
+    for (const key of ["tagNames", "attributes", "protocols", "strip", "ancestors", "clobber", "required"] as const) expect(HTML_POLICY[key], key).toBeDefined();
+  });
+});
