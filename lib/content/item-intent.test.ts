@@ -11,7 +11,7 @@ objectives:
   - Read intents.
 ---
 
-Prose that mentions \`<MultipleChoice>\` in code, which is not an item.
+Prose that mentions \`<MultipleChoice>\` in code, which is not an item, and math with braces, $\\#\\{i : t_i > \\lambda\\}$.
 
 ${quiz}
 `;

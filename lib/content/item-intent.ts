@@ -3,6 +3,8 @@
 // items that apply an idea, the items that revisit earlier lessons, and a graded exercise per lesson.
 import type { Root, RootContent } from "mdast";
 import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+import remarkMath from "remark-math";
 import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
@@ -21,7 +23,8 @@ export type ItemIntent = {
   line: number;
 };
 
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ["yaml"]);
+// The lesson pipeline's syntax: without remark-math, braces inside $…$ would parse as JS expressions.
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ["yaml"]).use(remarkGfm).use(remarkMath);
 
 function isJsx(node: RootContent): node is JsxElement {
   return node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement";
