@@ -33,10 +33,10 @@ export function toSearchDocument(lesson: CompiledLesson): SearchDocument {
   };
 }
 
-/** Returns the JSON text to store; load it with loadSearchIndex. */
-export function buildSearchIndex(lessons: readonly CompiledLesson[]): string {
+/** Returns the JSON text to store; load it with loadSearchIndex. `more` adds other pages' documents (the glossary's). */
+export function buildSearchIndex(lessons: readonly CompiledLesson[], more: readonly SearchDocument[] = []): string {
   const index = new MiniSearch<SearchDocument>(SEARCH_INDEX_OPTIONS);
-  index.addAll(lessons.map(toSearchDocument));
+  index.addAll([...lessons.map(toSearchDocument), ...more]);
   return JSON.stringify(index);
 }
 
