@@ -26,11 +26,11 @@ function Entry({ entry, course, byId }: { entry: CompiledGlossaryEntry; course: 
       </h3>
       {entry.definitionHtml && <div className="prose prose-zinc mt-2 max-w-none dark:prose-invert" dangerouslySetInnerHTML={{ __html: entry.definitionHtml }} />}
       {entry.senses.length > 0 && (
-        <table className="mt-3 w-full text-left text-sm">
+        <table className="mt-3 w-full table-fixed text-left text-sm">
           <caption className="sr-only">What {entry.term} means in each lesson</caption>
           <thead>
             <tr className="border-b border-zinc-200 dark:border-zinc-800">
-              <th scope="col" className="py-1 pr-4 font-semibold">
+              <th scope="col" className="w-1/3 py-1 pr-4 font-semibold">
                 Lesson
               </th>
               <th scope="col" className="py-1 font-semibold">
