@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ResumeLink } from "@/components/progress/resume-link";
 import { listCourses } from "@/lib/course/catalog";
+import { courseMinutes, describeMinutes } from "@/lib/course/duration";
 
 export default async function HomePage() {
   const courses = await listCourses();
@@ -14,7 +15,7 @@ export default async function HomePage() {
           <h1 className="text-4xl font-bold tracking-tight">{manifest.title}</h1>
           <p className="max-w-3xl text-lg text-zinc-700 dark:text-zinc-300">{manifest.summary}</p>
           <p className="max-w-3xl text-zinc-700 dark:text-zinc-300">
-            <strong>For:</strong> {manifest.audience} <strong>Time:</strong> about {Math.round(manifest.estimatedMinutes / 60)} hours, in{" "}
+            <strong>For:</strong> {manifest.audience} <strong>Time:</strong> <span data-testid="course-time">{describeMinutes(courseMinutes(lessons))}</span>, in{" "}
             {lessons.length} lessons with graded quizzes and interactive figures.
           </p>
           <div className="flex flex-wrap gap-3">

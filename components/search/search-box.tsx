@@ -2,7 +2,7 @@
 import Link from "next/link";
 import type MiniSearch from "minisearch";
 import { useEffect, useMemo, useState } from "react";
-import { loadSearchIndex, type SearchDocument, type SearchResultFields } from "@/lib/content/search-index";
+import { loadSearchIndex, searchResultHref, type SearchDocument, type SearchResultFields } from "@/lib/content/search-index";
 
 export function SearchBox() {
   const [index, setIndex] = useState<MiniSearch<SearchDocument> | null>(null);
@@ -42,10 +42,12 @@ export function SearchBox() {
       <ul className="space-y-3" data-testid="search-results">
         {results.map((result) => (
           <li key={result.id} className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
-            <Link href={`/courses/${result.courseSlug}/${result.slug}`} className="font-semibold hover:underline">
-              {result.title}
+            {/* Each hit is a section: the link lands on its heading. */}
+            <Link href={searchResultHref(result)} className="font-semibold hover:underline">
+              {result.lessonTitle}
+              {result.heading && <span className="font-normal text-zinc-600 dark:text-zinc-400"> › {result.heading}</span>}
             </Link>
-            <p className="text-sm text-zinc-700 dark:text-zinc-300">{result.summary}</p>
+            <p className="text-sm text-zinc-700 dark:text-zinc-300">{result.excerpt}</p>
           </li>
         ))}
       </ul>

@@ -20,7 +20,7 @@ class RenderBoundary extends Component<{ children: ReactNode }, { error: string 
 
 export function LessonPreview({ lesson }: { lesson: PreviewLesson }) {
   const Content = useMemo(() => getMDXComponent(lesson.code), [lesson.code]);
-  const components = useMemo(() => lessonComponents({ ...lesson, searchText: "" } satisfies CompiledLesson), [lesson]);
+  const components = useMemo(() => lessonComponents({ ...lesson, searchSections: [] } satisfies CompiledLesson), [lesson]);
   return (
     <RenderBoundary key={lesson.contentHash}>
       <h1 className="mb-4 text-3xl font-bold">{lesson.frontmatter.title}</h1>

@@ -55,6 +55,8 @@ export async function analyzeLesson(input: LessonInput): Promise<LessonAnalysis>
     references: new Map((frontmatter?.references ?? []).map((reference) => [reference.id, reference])),
     salt: input.salt ?? DEFAULT_CHOICE_ID_SALT,
   });
+  // remark-lesson extracts each quiz before the rehype plugins run, so the TOC can show the quiz's title.
+  headings.quizTitle = (id) => collector.quizzes.find((quiz) => quiz.definition.id === id)?.definition.title;
   const processor = unified()
     .use(remarkParse)
     .use(remarkMdx)

@@ -51,7 +51,9 @@ describe("content:build", () => {
     expect((await readQuizDefinition("good-course", "second-check", outputDir))?.items[0]?.explanationHtml).toContain("EXPLANATION-SECOND-3f1b");
 
     const index = loadSearchIndex((await readSearchIndex(outputDir))!);
-    expect(index.search("noise")[0]).toMatchObject({ courseSlug: "good-course", slug: "first-lesson", title: "The first lesson" });
+    // One document per section: the hit is the section that holds the word, with its heading's anchor.
+    expect(index.search("noise")[0]).toMatchObject({ courseSlug: "good-course", slug: "first-lesson", anchor: "regressional-goodhart", lessonTitle: "The first lesson", heading: "Regressional Goodhart" });
+    expect(index.search("Preferences")[0]).toMatchObject({ slug: "first-lesson", anchor: "", excerpt: "Proxies, preferences and a quiz." });
     expect(index.search("EXPLANATION")).toEqual([]);
   });
 
@@ -70,7 +72,7 @@ describe("content:build", () => {
       `good-course/second-lesson.mdx:14:1 unknown component <GoodhartChart>; allowed: ${ALLOWED_COMPONENTS.join(", ")}`,
     );
     expect(await readFile(path.join(outputDir, "public/good-course/second-lesson.json"), "utf8")).toBe(goodOutput);
-    expect((await readCompiledLesson("good-course", "first-lesson", outputDir))?.searchText).toContain("An edited heading");
+    expect(JSON.stringify((await readCompiledLesson("good-course", "first-lesson", outputDir))?.searchSections)).toContain("An edited heading");
     const quizzes = JSON.parse(await readFile(path.join(outputDir, "server/quizzes.json"), "utf8")) as QuizDefinition[];
     expect(quizzes.map((quiz) => quiz.id)).toEqual(["goodhart-check", "second-check"]);
     expect((await readCompiledCourse("good-course", outputDir))?.lessons.map((lesson) => lesson.slug)).toEqual(["first-lesson", "second-lesson"]);

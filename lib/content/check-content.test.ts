@@ -51,6 +51,7 @@ describe("content:check", () => {
       `${base}/bad-quiz.mdx:23:3 <TrueFalse> needs answer={true} or answer={false}`,
       `${base}/bad-quiz.mdx:26:3 quiz item id "no-correct" is already used at 10:3`,
       `${base}/bad-quiz.mdx:29:3 <Quiz> may contain only <MultipleChoice> and <TrueFalse> items`,
+      `${base}/course.json:7:3 warning: course.json: estimatedMinutes is not used; the course's time is the sum of its lessons' estimatedMinutes, so remove it`,
       `${base}/course.json:8:107 course.json: lesson "missing-lesson" has no file missing-lesson.mdx`,
       `${base}/orphan-lesson.mdx:1:1 lesson "orphan-lesson" is not listed in course.json lessons`,
       `${base}/syntax-error.mdx:10:1 MDX syntax error: Expected a closing tag for \`<Callout>\``,

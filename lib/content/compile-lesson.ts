@@ -12,6 +12,7 @@ import { lessonRehypePlugins, lessonRemarkPlugins } from "./pipeline";
 import { DEFAULT_CHOICE_ID_SALT } from "./quiz-ids";
 import type { HeadingCollector } from "./rehype-headings";
 import { createLessonCollector } from "./remark-lesson";
+import { resolveSearchSections } from "./search-text";
 import type { CompiledLesson, LessonCompileResult } from "./types";
 
 /** The esbuild step, injectable so tests can count calls. Lessons have no imports, so nothing is bundled but the MDX itself. */
@@ -90,7 +91,7 @@ export async function compileLessonSource(source: string, options: CompileSource
     toc: analysis.headings.toc,
     citations: analysis.collector.citations,
     publicQuizzes: Object.fromEntries(analysis.collector.quizzes.map((quiz) => [quiz.definition.id, quiz.publicQuiz])),
-    searchText: analysis.collector.searchText,
+    searchSections: resolveSearchSections(analysis.collector.searchSections, analysis.headings.toc),
   };
   return { ok: true, lesson, quizzes, facts, diagnostics: analysis.diagnostics };
 }

@@ -68,22 +68,21 @@ export function compileGlossary(result: GlossaryResult, courseSlug: string): Glo
   return { glossary: { courseSlug, title: glossary.title, summary: glossary.summary, entries }, diagnostics };
 }
 
-const SUMMARY_LENGTH = 160;
+const EXCERPT_LENGTH = 160;
 
-/** One document per entry; its slug carries the entry's anchor, so a hit opens the glossary at the entry. */
+/** One document per entry, at the entry's anchor on the glossary page: a hit opens the glossary at the entry. */
 export function glossarySearchDocuments(glossary: CompiledGlossary): SearchDocument[] {
-  return glossary.entries.map((entry) => {
-    const summary = entry.searchText.length > SUMMARY_LENGTH ? `${entry.searchText.slice(0, SUMMARY_LENGTH - 1).trimEnd()}…` : entry.searchText;
-    return {
-      id: `${glossary.courseSlug}/${GLOSSARY_SLUG}#${entry.id}`,
-      courseSlug: glossary.courseSlug,
-      slug: `${GLOSSARY_SLUG}#${entry.id}`,
-      title: `${entry.term} (${glossary.title})`,
-      summary,
-      headings: entry.term,
-      body: entry.searchText,
-    };
-  });
+  return glossary.entries.map((entry) => ({
+    id: `${glossary.courseSlug}/${GLOSSARY_SLUG}#${entry.id}`,
+    courseSlug: glossary.courseSlug,
+    slug: GLOSSARY_SLUG,
+    anchor: entry.id,
+    title: "",
+    lessonTitle: glossary.title,
+    heading: entry.term,
+    excerpt: entry.searchText.length > EXCERPT_LENGTH ? `${entry.searchText.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…` : entry.searchText,
+    body: entry.searchText,
+  }));
 }
 
 /** The glossary's cross-reference and rendering problems, and its output unless it (or its file) has errors. */

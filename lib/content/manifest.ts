@@ -1,7 +1,7 @@
 // Reads and validates a course's course.json, placing each problem on its key or list entry.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { createDiagnostic, type ContentDiagnostic, type SourcePoint } from "./diagnostics";
+import { createDiagnostic, hasErrors, type ContentDiagnostic, type SourcePoint } from "./diagnostics";
 import { courseManifestSchema, type CourseManifest } from "./schemas";
 import { parseLocatedDocument } from "./yaml-locate";
 import { issuesToDiagnostics } from "./zod-issues";
@@ -39,6 +39,11 @@ export async function readCourseManifest(courseDir: string): Promise<ManifestRes
   if (parsed.data.slug !== directoryName) {
     diagnostics.push(createDiagnostic(file, located.locate(["slug"]), `course.json: slug "${parsed.data.slug}" must equal the folder name "${directoryName}"`));
   }
+  if (parsed.data.estimatedMinutes !== undefined) {
+    diagnostics.push(
+      createDiagnostic(file, located.locate(["estimatedMinutes"]), "course.json: estimatedMinutes is not used; the course's time is the sum of its lessons' estimatedMinutes, so remove it", "warning"),
+    );
+  }
   const seen = new Map<string, number>();
   parsed.data.lessons.forEach((lesson, index) => {
     const first = seen.get(lesson);
@@ -49,5 +54,5 @@ export async function readCourseManifest(courseDir: string): Promise<ManifestRes
       seen.set(lesson, index);
     }
   });
-  return { file, manifest: diagnostics.length ? null : parsed.data, locate: located.locate, diagnostics };
+  return { file, manifest: hasErrors(diagnostics) ? null : parsed.data, locate: located.locate, diagnostics };
 }

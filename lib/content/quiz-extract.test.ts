@@ -86,8 +86,9 @@ describe("quiz extraction", () => {
 
   it("replaces the whole quiz in the tree by <Quiz id> and keeps quiz text out of search", async () => {
     const { analysis } = await quizzesOf(goodSource);
-    expect(analysis.collector?.searchText).toContain("Selecting on a noisy proxy selects for the noise too.");
-    expect(analysis.collector?.searchText).not.toMatch(/FEEDBACK-|EXPLANATION-|Causal Goodhart/);
+    const searchable = JSON.stringify(analysis.collector?.searchSections);
+    expect(searchable).toContain("Selecting on a noisy proxy selects for the noise too.");
+    expect(searchable).not.toMatch(/FEEDBACK-|EXPLANATION-|Causal Goodhart/);
   });
 
   it("reports structural mistakes at the item", async () => {

@@ -1,22 +1,49 @@
-// Reads the ids rehype-slug gave the headings: the table of contents (## and ###) and every anchor
-// a link may point at. Runs right after rehype-slug in both the analysis and the bundle pipeline.
+// Reads the ids rehype-slug gave the headings: the table of contents (## and ###, plus each quiz, which has a
+// heading of its own when it renders) and every anchor a link may point at. Runs right after rehype-slug in
+// both the analysis and the bundle pipeline; by then remark-lesson has reduced each <Quiz> to <Quiz id="…" />.
 import type { Element, Root } from "hast";
 import { toString } from "hast-util-to-string";
+import type { MdxJsxFlowElementHast } from "mdast-util-mdx-jsx";
 import { visit } from "unist-util-visit";
+import { DEFAULT_QUIZ_TITLE } from "../quiz/policy";
 import type { TocEntry } from "./types";
 
-export type HeadingCollector = { toc: TocEntry[]; anchors: string[] };
+export type HeadingCollector = {
+  toc: TocEntry[];
+  anchors: string[];
+  /** The title of the quiz with this id, when the quiz has been extracted (the TOC shows it). */
+  quizTitle?: (id: string) => string | undefined;
+};
+
+/** The id of the section a quiz renders into (components/quiz/quiz-runner.tsx), which the TOC links to. */
+export function quizAnchorId(quizId: string): string {
+  return `quiz-${quizId}`;
+}
 
 function classNames(element: Element): string[] {
   const value = element.properties.className;
   return Array.isArray(value) ? value.map(String) : [];
 }
 
+function quizId(node: MdxJsxFlowElementHast): string | undefined {
+  const attribute = node.attributes.find((candidate) => candidate.type === "mdxJsxAttribute" && candidate.name === "id");
+  return typeof attribute?.value === "string" && attribute.value !== "" ? attribute.value : undefined;
+}
+
 export function rehypeCollectHeadings(collector: HeadingCollector) {
   return (tree: Root) => {
     collector.toc.length = 0;
     collector.anchors.length = 0;
-    visit(tree, "element", (element: Element) => {
+    visit(tree, (node) => {
+      if (node.type === "mdxJsxFlowElement" && node.name === "Quiz") {
+        const id = quizId(node);
+        if (!id) return;
+        collector.anchors.push(quizAnchorId(id));
+        collector.toc.push({ depth: 2, id: quizAnchorId(id), text: collector.quizTitle?.(id) ?? DEFAULT_QUIZ_TITLE, kind: "quiz" });
+        return;
+      }
+      if (node.type !== "element") return;
+      const element = node as Element;
       const id = element.properties.id;
       if (typeof id !== "string" || id === "") return;
       collector.anchors.push(id);

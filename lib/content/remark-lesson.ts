@@ -7,7 +7,7 @@ import { createDiagnostic, pointOf } from "./diagnostics";
 import { stringAttribute, type JsxElement } from "./jsx-attributes";
 import { extractQuiz, type ExtractedQuiz, type QuizExtractionContext } from "./quiz-extract";
 import { isCommentExpression } from "./quiz-structure";
-import { extractSearchText } from "./search-text";
+import { extractSearchSections, type SearchSectionDraft } from "./search-text";
 import type { LinkReference } from "./types";
 
 /** What one pass over a lesson collects: the quiz extraction context plus everything else it finds. */
@@ -15,11 +15,11 @@ export type LessonCollector = QuizExtractionContext & {
   quizzes: ExtractedQuiz[];
   citations: string[];
   links: LinkReference[];
-  searchText: string;
+  searchSections: SearchSectionDraft[];
 };
 
 export function createLessonCollector(input: Pick<LessonCollector, "file" | "source" | "courseSlug" | "lessonSlug" | "references" | "salt">): LessonCollector {
-  return { ...input, diagnostics: [], quizzes: [], citations: [], links: [], searchText: "" };
+  return { ...input, diagnostics: [], quizzes: [], citations: [], links: [], searchSections: [] };
 }
 
 function isJsx(node: RootContent): node is JsxElement {
@@ -88,7 +88,7 @@ export function remarkLesson(collector: LessonCollector) {
     };
     walk(tree, []);
     reportDuplicateIds(collector);
-    collector.searchText = extractSearchText(tree);
+    collector.searchSections = extractSearchSections(tree);
   };
 }
 

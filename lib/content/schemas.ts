@@ -50,7 +50,8 @@ export const courseManifestSchema = z.strictObject({
   summary: text,
   audience: text,
   prerequisites: z.array(text),
-  estimatedMinutes: z.number().int().positive(),
+  /** No longer used: a course's time is the sum of its lessons' (lib/course/duration.ts). Accepted with a warning. */
+  estimatedMinutes: z.number().int().positive().optional(),
   lessons: z.array(slugSchema).min(1, "list at least one lesson"),
 });
 

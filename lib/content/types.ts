@@ -3,7 +3,11 @@ import type { PublicQuiz, QuizDefinition } from "../quiz/types";
 import type { ContentDiagnostic, SourcePoint } from "./diagnostics";
 import type { CourseManifest, LessonFrontmatter } from "./schemas";
 
-export type TocEntry = { depth: 2 | 3; id: string; text: string };
+/** A ## or ### heading, or a quiz (kind "quiz"), which renders a section with a heading of its own. */
+export type TocEntry = { depth: 2 | 3; id: string; text: string; kind?: "quiz" };
+
+/** A stretch of a lesson for search: `id` is the anchor of its heading, null for the text before the first. */
+export type SearchSection = { id: string | null; heading: string | null; text: string };
 
 export type CompiledLesson = {
   courseSlug: string;
@@ -17,7 +21,7 @@ export type CompiledLesson = {
   /** Reference ids in order of first citation: <References /> numbers entries in this order. */
   citations: string[];
   publicQuizzes: Record<string, PublicQuiz>;
-  searchText: string;
+  searchSections: SearchSection[];
 };
 
 export type LessonSummary = {

@@ -5,7 +5,7 @@ import type { ContentDiagnostic } from "@/lib/content/diagnostics";
 import type { CompiledLesson } from "@/lib/content/types";
 import { compileStudioSource } from "./studio-compile.server";
 
-export type PreviewLesson = Omit<CompiledLesson, "searchText">;
+export type PreviewLesson = Omit<CompiledLesson, "searchSections">;
 export type PreviewResult = { ok: true; lesson: PreviewLesson; diagnostics: ContentDiagnostic[]; ms: number } | { ok: false; diagnostics: ContentDiagnostic[]; ms: number };
 
 export async function previewLesson(source: string, courseSlug: string, lessonSlug: string): Promise<PreviewResult> {
@@ -13,6 +13,6 @@ export async function previewLesson(source: string, courseSlug: string, lessonSl
   const result = await compileStudioSource(source, courseSlug, lessonSlug);
   const ms = Math.round(performance.now() - started);
   if (!result.ok) return { ok: false, diagnostics: result.diagnostics, ms };
-  const { searchText: _searchText, ...lesson } = result.lesson;
+  const { searchSections: _searchSections, ...lesson } = result.lesson;
   return { ok: true, lesson, diagnostics: result.diagnostics, ms };
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CourseProgressBar, LessonStatus } from "@/components/progress/syllabus-progress";
 import { getCourse, getGlossary, listCourses } from "@/lib/course/catalog";
+import { courseMinutes, describeMinutes } from "@/lib/course/duration";
 
 type Params = { params: Promise<{ course: string }> };
 
@@ -37,7 +38,7 @@ export default async function CoursePage({ params }: Params) {
             </ul>
           </dd>
           <dt className="font-semibold">Time</dt>
-          <dd>About {manifest.estimatedMinutes} minutes in all</dd>
+          <dd data-testid="course-time">{describeMinutes(courseMinutes(lessons))} in all, the sum of the lessons below</dd>
           {glossary && (
             <>
               <dt className="font-semibold">Reference</dt>
