@@ -12,7 +12,7 @@ import type { LinkTargets } from "./links";
 import { renderMarkdownToHtml, type FragmentContext } from "./markdown-html";
 import type { SearchDocument } from "./search-index";
 
-export type CompiledGlossarySense = { lesson: string; section: string | null; meaningHtml: string };
+type CompiledGlossarySense = { lesson: string; section: string | null; meaningHtml: string };
 
 export type CompiledGlossaryEntry = {
   id: string;

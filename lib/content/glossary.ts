@@ -44,7 +44,7 @@ const entrySchema = z
   })
   .refine((entry) => entry.definition !== undefined || entry.senses !== undefined, { message: "needs a definition, senses, or both" });
 
-export const glossarySchema = z
+const glossarySchema = z
   .strictObject({ title: text, summary: text, entries: z.array(entrySchema).min(1, "list at least one entry") })
   .superRefine((glossary, context) => {
     const seen = new Set<string>();
