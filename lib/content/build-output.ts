@@ -4,8 +4,9 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promise
 import path from "node:path";
 import type { QuizDefinition } from "../quiz/types";
 import { summariseCourse, type CourseCompileResult } from "./compile-course";
+import { glossarySearchDocuments, type CompiledGlossary } from "./glossary-compile";
 import { outputPaths } from "./output-paths";
-import { buildSearchIndex } from "./search-index";
+import { buildSearchIndex, type SearchDocument } from "./search-index";
 import type { CompiledLesson } from "./types";
 
 export async function writeFileAtomic(file: string, contents: string): Promise<void> {
@@ -31,6 +32,7 @@ export async function writeBuildOutput(results: readonly CourseCompileResult[], 
   const indexed: CompiledLesson[] = [];
   const previousQuizzes = (await readJson<QuizDefinition[]>(paths.quizzesFile)) ?? [];
   const quizzes: QuizDefinition[] = [];
+  const pageDocuments: SearchDocument[] = [];
 
   for (const result of results) {
     const failed = new Set(result.failedLessons);
@@ -50,6 +52,8 @@ export async function writeBuildOutput(results: readonly CourseCompileResult[], 
     }
     const available = [...result.lessons, ...kept];
     indexed.push(...available);
+    const glossary = await writeGlossary(result, paths.glossaryFile(result.courseSlug), summary);
+    if (glossary) pageDocuments.push(...glossarySearchDocuments(glossary));
     if (!result.manifest) continue; // a broken manifest keeps the previous course.json
     const courseFile = paths.courseFile(result.courseSlug);
     await writeFileAtomic(courseFile, JSON.stringify(summariseCourse(result.manifest, available)));
@@ -57,14 +61,33 @@ export async function writeBuildOutput(results: readonly CourseCompileResult[], 
     // Lessons dropped from the manifest disappear from the site.
     const listed = new Set(result.manifest.lessons.map((slug) => `${slug}.json`));
     for (const name of await readdir(path.dirname(courseFile))) {
-      if (name.endsWith(".json") && name !== "course.json" && !listed.has(name)) {
+      if (name.endsWith(".json") && name !== "course.json" && name !== "glossary.json" && !listed.has(name)) {
         await rm(path.join(path.dirname(courseFile), name));
         summary.removed.push(path.join(path.dirname(courseFile), name));
       }
     }
   }
   await writeFileAtomic(paths.quizzesFile, JSON.stringify(quizzes));
-  await writeFileAtomic(paths.searchIndexFile, buildSearchIndex(indexed));
+  await writeFileAtomic(paths.searchIndexFile, buildSearchIndex(indexed, pageDocuments));
   summary.written.push(paths.quizzesFile, paths.searchIndexFile);
   return summary;
+}
+
+/** Writes the glossary, keeps the previous one if this one failed, removes one the course no longer has. */
+async function writeGlossary(result: CourseCompileResult, file: string, summary: BuildOutputSummary): Promise<CompiledGlossary | null> {
+  if (result.glossary) {
+    await writeFileAtomic(file, JSON.stringify(result.glossary));
+    summary.written.push(file);
+    return result.glossary;
+  }
+  const previous = await readJson<CompiledGlossary>(file);
+  if (result.glossaryFailed) {
+    if (previous) summary.keptPrevious.push(file);
+    return previous;
+  }
+  if (previous) {
+    await rm(file);
+    summary.removed.push(file);
+  }
+  return null;
 }

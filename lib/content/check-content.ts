@@ -5,6 +5,7 @@ import { analyzeLesson, lessonFacts } from "./analyze-lesson";
 import { buildLinkTargets, checkCourseFacts, checkQuizIdsAcrossCourses } from "./course-checks";
 import { findCourseDirs, readCourseLayout, type CourseLayout } from "./course-layout";
 import { sortDiagnostics, type ContentDiagnostic } from "./diagnostics";
+import { glossaryOutput } from "./glossary-compile";
 import type { ExtractedQuiz } from "./quiz-extract";
 import type { LessonFacts } from "./types";
 
@@ -38,7 +39,10 @@ export async function checkContent(paths: readonly string[] = [DEFAULT_COURSES_D
     factsByCourse.set(layout, facts);
   }
   const targets = buildLinkTargets(layouts, [...factsByCourse.values()].flat());
-  for (const facts of factsByCourse.values()) diagnostics.push(...checkCourseFacts(facts, targets));
+  for (const [layout, facts] of factsByCourse) {
+    diagnostics.push(...checkCourseFacts(facts, targets));
+    diagnostics.push(...glossaryOutput(layout, layout.manifest.manifest?.slug ?? layout.courseSlug, targets).diagnostics);
+  }
   diagnostics.push(...checkQuizIdsAcrossCourses([...factsByCourse.values()].flat()));
   return sortDiagnostics(diagnostics);
 }

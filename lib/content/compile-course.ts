@@ -6,6 +6,7 @@ import { compileLesson, type CompileLessonOptions } from "./compile-lesson";
 import { buildLinkTargets, checkCourseFacts, checkQuizIdsAcrossCourses } from "./course-checks";
 import { readCourseLayout, type CourseLayout } from "./course-layout";
 import { sortDiagnostics, type ContentDiagnostic } from "./diagnostics";
+import { glossaryOutput, type CompiledGlossary } from "./glossary-compile";
 import type { CourseManifest } from "./schemas";
 import type { CompiledCourse, CompiledLesson, LessonFacts } from "./types";
 
@@ -18,6 +19,10 @@ export type CourseCompileResult = {
   quizzes: QuizDefinition[];
   /** Lesson slugs that failed: their previous output must be kept. */
   failedLessons: string[];
+  /** The rendered glossary; null when there is none, or when it has errors (then the previous one is kept). */
+  glossary: CompiledGlossary | null;
+  /** The course has a glossary.yaml that failed: its previous output must be kept. */
+  glossaryFailed: boolean;
   diagnostics: ContentDiagnostic[];
 };
 
@@ -26,10 +31,10 @@ export type CompileCoursesOptions = Omit<CompileLessonOptions, "courseSlug">;
 export async function compileCourses(courseDirs: readonly string[], options: CompileCoursesOptions = {}): Promise<CourseCompileResult[]> {
   const layouts: CourseLayout[] = [];
   for (const dir of courseDirs) layouts.push(await readCourseLayout(dir));
-  const results: Array<CourseCompileResult & { facts: LessonFacts[] }> = [];
+  const results: Array<Omit<CourseCompileResult, "glossary" | "glossaryFailed"> & { facts: LessonFacts[]; layout: CourseLayout }> = [];
   for (const layout of layouts) {
     const courseSlug = layout.manifest.manifest?.slug ?? layout.courseSlug;
-    const result = { dir: layout.dir, courseSlug, manifest: layout.manifest.manifest, lessons: [] as CompiledLesson[], quizzes: [] as QuizDefinition[], failedLessons: [] as string[], diagnostics: [...layout.diagnostics], facts: [] as LessonFacts[] };
+    const result = { dir: layout.dir, courseSlug, manifest: layout.manifest.manifest, lessons: [] as CompiledLesson[], quizzes: [] as QuizDefinition[], failedLessons: [] as string[], diagnostics: [...layout.diagnostics], facts: [] as LessonFacts[], layout };
     for (const lesson of layout.lessonFiles) {
       // Sequential on purpose: esbuild runs one job at a time anyway (see esbuild-queue.ts).
       const compiled = await compileLesson(lesson.file, { ...options, courseSlug });
@@ -46,9 +51,10 @@ export async function compileCourses(courseDirs: readonly string[], options: Com
   }
   const targets = buildLinkTargets(layouts, results.flatMap((result) => result.facts));
   const quizIdProblems = checkQuizIdsAcrossCourses(results.flatMap((result) => result.facts));
-  return results.map(({ facts, ...result }) => {
+  return results.map(({ facts, layout, ...result }) => {
     const files = new Set(facts.map((lesson) => lesson.file));
     const courseProblems = [...checkCourseFacts(facts, targets), ...quizIdProblems.filter((problem) => files.has(problem.file))];
+    const glossary = glossaryOutput(layout, result.courseSlug, targets);
     const filesWithErrors = new Set(courseProblems.filter((problem) => problem.severity === "error").map((problem) => problem.file));
     const failed = new Set(result.failedLessons);
     for (const lesson of facts) if (filesWithErrors.has(lesson.file)) failed.add(lesson.slug);
@@ -57,7 +63,9 @@ export async function compileCourses(courseDirs: readonly string[], options: Com
       lessons: result.lessons.filter((lesson) => !failed.has(lesson.slug)),
       quizzes: result.quizzes.filter((quiz) => !failed.has(quiz.lessonSlug)),
       failedLessons: [...failed],
-      diagnostics: sortDiagnostics([...result.diagnostics, ...courseProblems]),
+      glossary: glossary.compiled,
+      glossaryFailed: glossary.failed,
+      diagnostics: sortDiagnostics([...result.diagnostics, ...courseProblems, ...glossary.diagnostics]),
     };
   });
 }

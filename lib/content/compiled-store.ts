@@ -4,6 +4,7 @@ import "server-only";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { QuizDefinition } from "../quiz/types";
+import type { CompiledGlossary } from "./glossary-compile";
 import { defaultOutputDir, outputPaths } from "./output-paths";
 import { SLUG_PATTERN } from "./schemas";
 import type { CompiledCourse, CompiledLesson } from "./types";
@@ -41,6 +42,11 @@ export async function readCompiledCourse(courseSlug: string, outputDir?: string)
 export async function readCompiledLesson(courseSlug: string, lessonSlug: string, outputDir?: string): Promise<CompiledLesson | null> {
   if (!isSlug(courseSlug) || !isSlug(lessonSlug)) return null;
   return readCachedJson<CompiledLesson>(paths(outputDir).lessonFile(courseSlug, lessonSlug));
+}
+
+export async function readCompiledGlossary(courseSlug: string, outputDir?: string): Promise<CompiledGlossary | null> {
+  if (!isSlug(courseSlug)) return null;
+  return readCachedJson<CompiledGlossary>(paths(outputDir).glossaryFile(courseSlug));
 }
 
 export async function listCompiledCourses(outputDir?: string): Promise<CompiledCourse[]> {

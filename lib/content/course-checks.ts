@@ -4,6 +4,7 @@
 import path from "node:path";
 import type { CourseLayout } from "./course-layout";
 import { createDiagnostic, type ContentDiagnostic } from "./diagnostics";
+import { glossaryAnchors, GLOSSARY_SLUG } from "./glossary";
 import { checkLessonLinks, type LinkTargets } from "./links";
 import type { LessonFacts, PlacedId } from "./types";
 
@@ -52,13 +53,15 @@ export function checkCourseFacts(lessons: readonly LessonFacts[], targets: LinkT
   ];
 }
 
-/** Every lesson a link may name; anchors are known only for lessons that were analysed. */
+/** Every lesson a link may name, and the glossary page; anchors are known only for lessons that were analysed. */
 export function buildLinkTargets(layouts: readonly CourseLayout[], facts: readonly LessonFacts[]): LinkTargets {
   const anchorsByFile = new Map(facts.map((lesson) => [lesson.file, new Set(lesson.anchors)]));
   const targets: LinkTargets = new Map();
   for (const layout of layouts) {
     const slug = layout.manifest.manifest?.slug ?? layout.courseSlug;
-    targets.set(slug, new Map(layout.lessonFiles.map((lesson) => [lesson.slug, anchorsByFile.get(lesson.file) ?? null])));
+    const pages = new Map<string, ReadonlySet<string> | null>(layout.lessonFiles.map((lesson) => [lesson.slug, anchorsByFile.get(lesson.file) ?? null]));
+    if (layout.glossary?.glossary) pages.set(GLOSSARY_SLUG, glossaryAnchors(layout.glossary.glossary));
+    targets.set(slug, pages);
   }
   return targets;
 }

@@ -2,6 +2,7 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { createDiagnostic, type ContentDiagnostic } from "./diagnostics";
+import { GLOSSARY_SLUG, readGlossary, type GlossaryResult } from "./glossary";
 import { MANIFEST_FILE, readCourseManifest, type ManifestResult } from "./manifest";
 
 export type LessonFile = { slug: string; file: string };
@@ -13,6 +14,8 @@ export type CourseLayout = {
   manifest: ManifestResult;
   /** In manifest order when the manifest is valid, else every .mdx file in name order. */
   lessonFiles: LessonFile[];
+  /** glossary.yaml, when the course has one (checked against the lessons later, in course-checks). */
+  glossary: GlossaryResult | null;
   diagnostics: ContentDiagnostic[];
 };
 
@@ -20,7 +23,8 @@ export async function readCourseLayout(courseDir: string): Promise<CourseLayout>
   const dir = path.resolve(courseDir);
   const courseSlug = path.basename(dir);
   const manifest = await readCourseManifest(dir);
-  const diagnostics: ContentDiagnostic[] = [...manifest.diagnostics];
+  const glossary = await readGlossary(dir);
+  const diagnostics: ContentDiagnostic[] = [...manifest.diagnostics, ...(glossary?.diagnostics ?? [])];
   const entries = (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isFile() && entry.name.endsWith(".mdx")).map((entry) => entry.name).sort();
   const files = new Map(entries.map((name) => [path.basename(name, ".mdx"), path.join(dir, name)]));
 
@@ -32,11 +36,12 @@ export async function readCourseLayout(courseDir: string): Promise<CourseLayout>
   }
 
   if (!manifest.manifest) {
-    return { dir, courseSlug, manifest, diagnostics, lessonFiles: [...files].map(([slug, file]) => ({ slug, file })) };
+    return { dir, courseSlug, manifest, glossary, diagnostics, lessonFiles: [...files].map(([slug, file]) => ({ slug, file })) };
   }
   const listed = new Set(manifest.manifest.lessons);
   const lessonFiles: LessonFile[] = [];
   manifest.manifest.lessons.forEach((slug, index) => {
+    if (slug === GLOSSARY_SLUG) diagnostics.push(createDiagnostic(manifest.file, manifest.locate(["lessons", index]), `course.json: "${GLOSSARY_SLUG}" is the course's glossary page and cannot be a lesson slug`));
     const file = files.get(slug);
     if (file) lessonFiles.push({ slug, file });
     else diagnostics.push(createDiagnostic(manifest.file, manifest.locate(["lessons", index]), `course.json: lesson "${slug}" has no file ${slug}.mdx`));
@@ -44,7 +49,7 @@ export async function readCourseLayout(courseDir: string): Promise<CourseLayout>
   for (const [slug, file] of files) {
     if (!listed.has(slug)) diagnostics.push(createDiagnostic(file, { line: 1, column: 1 }, `lesson "${slug}" is not listed in ${MANIFEST_FILE} lessons`));
   }
-  return { dir, courseSlug, manifest, lessonFiles, diagnostics };
+  return { dir, courseSlug, manifest, lessonFiles, glossary, diagnostics };
 }
 
 /** Course folders under a path: the path itself if it holds a course.json, else its subfolders that do. */

@@ -10,7 +10,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { booleanAttribute, stringAttribute, type JsxElement } from "./jsx-attributes";
 
-export const QUIZ_ITEM_COMPONENTS = ["MultipleChoice", "TrueFalse", "Numeric"] as const;
+const QUIZ_ITEM_COMPONENTS = ["MultipleChoice", "TrueFalse", "Numeric"] as const;
 
 export type ItemIntent = {
   id: string;

@@ -14,6 +14,7 @@ export function outputPaths(outputDir: string) {
     serverDir,
     courseFile: (courseSlug: string) => path.join(publicDir, courseSlug, "course.json"),
     lessonFile: (courseSlug: string, lessonSlug: string) => path.join(publicDir, courseSlug, `${lessonSlug}.json`),
+    glossaryFile: (courseSlug: string) => path.join(publicDir, courseSlug, "glossary.json"),
     searchIndexFile: path.join(publicDir, "search-index.json"),
     quizzesFile: path.join(serverDir, "quizzes.json"),
   };

@@ -72,10 +72,10 @@ export function searchResultHref(result: Pick<SearchDocument, "courseSlug" | "sl
   return `/courses/${result.courseSlug}/${result.slug}${result.anchor ? `#${result.anchor}` : ""}`;
 }
 
-/** Returns the JSON text to store; load it with loadSearchIndex. */
-export function buildSearchIndex(lessons: readonly CompiledLesson[]): string {
+/** Returns the JSON text to store; load it with loadSearchIndex. `more` adds other pages' documents (the glossary's). */
+export function buildSearchIndex(lessons: readonly CompiledLesson[], more: readonly SearchDocument[] = []): string {
   const index = new MiniSearch<SearchDocument>(SEARCH_INDEX_OPTIONS);
-  index.addAll(lessons.flatMap(toSearchDocuments));
+  index.addAll([...lessons.flatMap(toSearchDocuments), ...more]);
   return JSON.stringify(index);
 }
 

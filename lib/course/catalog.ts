@@ -3,7 +3,8 @@ import "server-only";
 // with the studio on top (a published studio revision replaces a file lesson, studio-created lessons join
 // the course, unpublished lessons are hidden). Pages and routes ask here; none of them touch .content/,
 // the studio tables or the MDX compiler themselves.
-import { listCompiledCourses, readCompiledCourse, readCompiledLesson } from "@/lib/content/compiled-store";
+import { listCompiledCourses, readCompiledCourse, readCompiledGlossary, readCompiledLesson } from "@/lib/content/compiled-store";
+import type { CompiledGlossary } from "@/lib/content/glossary-compile";
 import type { CompiledCourse, CompiledLesson, LessonSummary } from "@/lib/content/types";
 import { HttpError } from "@/lib/http/http-error";
 import { overlayLessons, visibleLessons } from "@/lib/studio/overlay";
@@ -41,6 +42,11 @@ export async function getCourse(courseSlug: string): Promise<CompiledCourse | nu
 export async function getLesson(courseSlug: string, lessonSlug: string): Promise<CompiledLesson | null> {
   const studio = await duringBuildOr(() => publishedStudioLesson(courseSlug, lessonSlug), { row: false, lesson: null });
   return studio.row ? studio.lesson : readCompiledLesson(courseSlug, lessonSlug);
+}
+
+/** The course's glossary and notation page, from content/courses/<course>/glossary.yaml; null when it has none. */
+export async function getGlossary(courseSlug: string): Promise<CompiledGlossary | null> {
+  return readCompiledGlossary(courseSlug);
 }
 
 export async function lessonExists(courseSlug: string, lessonSlug: string): Promise<boolean> {

@@ -4,7 +4,8 @@ import "server-only";
 // with the files (.content/public) is the answer whenever the studio has changed nothing; otherwise one is
 // built from the visible lessons and kept until the visible set changes.
 import { createHash } from "node:crypto";
-import { listCompiledCourses, readSearchIndex } from "@/lib/content/compiled-store";
+import { listCompiledCourses, readCompiledGlossary, readSearchIndex } from "@/lib/content/compiled-store";
+import { glossarySearchDocuments } from "@/lib/content/glossary-compile";
 import { buildSearchIndex } from "@/lib/content/search-index";
 import type { CompiledCourse, CompiledLesson } from "@/lib/content/types";
 import { getLesson, listCourses } from "./catalog";
@@ -28,7 +29,11 @@ export async function searchIndexFile(): Promise<SearchIndexFile | null> {
     json = await readSearchIndex();
   } else {
     const lessons = await Promise.all(visible.flatMap((course) => course.lessons.map((lesson) => getLesson(course.manifest.slug, lesson.slug))));
-    json = buildSearchIndex(lessons.filter((lesson): lesson is CompiledLesson => lesson !== null));
+    const glossaries = await Promise.all(visible.map((course) => readCompiledGlossary(course.manifest.slug)));
+    json = buildSearchIndex(
+      lessons.filter((lesson): lesson is CompiledLesson => lesson !== null),
+      glossaries.flatMap((glossary) => (glossary ? glossarySearchDocuments(glossary) : [])),
+    );
   }
   if (json === null) return null;
   built = { key, file: { json, etag } };

@@ -58,6 +58,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
     access: "public",
     sample: (f) => get(`/courses/${f.courseSlug}/${f.lessonSlug}`),
   },
+  { file: "app/courses/[course]/glossary/page.tsx", kind: "page", access: "public", sample: (f) => get(`/courses/${f.courseSlug}/glossary`) },
   { file: "app/sandbox/conformal/page.tsx", kind: "page", access: "public", sample: () => get("/sandbox/conformal") },
   { file: "app/admin/users/page.tsx", kind: "page", access: "admin", sample: () => get("/admin/users") },
   { file: "app/studio/page.tsx", kind: "page", access: "instructor", sample: () => get("/studio") },

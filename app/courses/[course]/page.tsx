@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CourseProgressBar, LessonStatus } from "@/components/progress/syllabus-progress";
-import { getCourse } from "@/lib/course/catalog";
+import { getCourse, getGlossary } from "@/lib/course/catalog";
 import { courseMinutes, describeMinutes } from "@/lib/course/duration";
 
 type Params = { params: Promise<{ course: string }> };
@@ -16,7 +16,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function CoursePage({ params }: Params) {
-  const course = await getCourse((await params).course);
+  const courseSlug = (await params).course;
+  const [course, glossary] = await Promise.all([getCourse(courseSlug), getGlossary(courseSlug)]);
   if (!course) notFound();
   const { manifest, lessons } = course;
   return (
@@ -37,6 +38,16 @@ export default async function CoursePage({ params }: Params) {
           </dd>
           <dt className="font-semibold">Time</dt>
           <dd data-testid="course-time">{describeMinutes(courseMinutes(lessons))} in all, the sum of the lessons below</dd>
+          {glossary && (
+            <>
+              <dt className="font-semibold">Reference</dt>
+              <dd>
+                <Link href={`/courses/${manifest.slug}/glossary`} className="underline">
+                  {glossary.title}
+                </Link>
+              </dd>
+            </>
+          )}
         </dl>
         <CourseProgressBar courseSlug={manifest.slug} lessonSlugs={lessons.map((lesson) => lesson.slug)} />
       </header>
