@@ -1,8 +1,10 @@
-// Starts `next start` from the existing build on a free local port, as its own process group so a test
-// can kill -9 exactly the server it started. Used by the crash test and the benchmarks.
+// Starts the app server (scripts/server.ts, as `npm start` runs it) from the existing build on a free local
+// port, as its own process group so a test can kill -9 exactly the server it started. Used by the crash
+// test, the rate-limit and security specs (a second instance) and the benchmarks.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { bundleAppServer } from "../lib/app-server-bundle.mjs";
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -26,7 +28,7 @@ export type AppServer = { url: string; port: number; child: ChildProcess; kill(s
 export async function startAppServer(options: { port?: number; databaseUrl: string; env?: Record<string, string>; timeoutMs?: number }): Promise<AppServer> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [await bundleAppServer(), "--port", String(port), "--hostname", "127.0.0.1"], {
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: options.databaseUrl, NEXTAUTH_SECRET: authSecret(), NEXTAUTH_URL: `http://localhost:${port}`, ...options.env },
     stdio: ["ignore", "ignore", "pipe"],
     detached: true,
@@ -36,13 +38,13 @@ export async function startAppServer(options: { port?: number; databaseUrl: stri
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}: ${stderr}`);
+    if (child.exitCode !== null) throw new Error(`app server exited with ${child.exitCode}: ${stderr}`);
     try {
       if ((await fetch(`${url}/api/health`)).ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`next start did not become healthy on ${url}: ${stderr}`);
+    if (Date.now() > deadline) throw new Error(`app server did not become healthy on ${url}: ${stderr}`);
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
   return {
