@@ -3,7 +3,7 @@ import { z } from "zod";
 import { parseRateLimitOverrides } from "@/lib/security/rate-limit-rules";
 import { compileTrustedProxies } from "@/lib/server/client-address";
 
-export const DEFAULT_DATABASE_URL = "file:./data/app.db";
+const DEFAULT_DATABASE_URL = "file:./data/app.db";
 
 const envSchema = z
   .object({

@@ -29,8 +29,9 @@ export function PasswordChangeForm() {
     }
   }
 
+  // method="post": a submit that lands before hydration must not put the password in the URL.
   return (
-    <form onSubmit={(event) => void onSubmit(event)} noValidate className="space-y-4">
+    <form method="post" onSubmit={(event) => void onSubmit(event)} noValidate className="space-y-4">
       <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={errors.currentPassword} />
       <Field label="New password (at least 8 characters)" name="newPassword" type="password" autoComplete="new-password" required error={errors.newPassword} />
       <div role="alert" aria-live="assertive" className="min-h-5 text-sm text-red-700 dark:text-red-400">

@@ -24,8 +24,9 @@ export function SignInForm({ callbackUrl, githubEnabled }: { callbackUrl: string
     router.refresh();
   }
 
+  // method="post": a submit that lands before hydration must not put the password in the URL.
   return (
-    <form onSubmit={(event) => void onSubmit(event)} noValidate className="space-y-4" aria-describedby={errors.form ? "form-error" : undefined}>
+    <form method="post" onSubmit={(event) => void onSubmit(event)} noValidate className="space-y-4" aria-describedby={errors.form ? "form-error" : undefined}>
       <Field label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
       <div role="alert" aria-live="assertive" id="form-error" className="min-h-5 text-sm text-red-700 dark:text-red-400">

@@ -41,8 +41,9 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     }
   }
 
+  // method="post": a submit that lands before hydration must not put the password in the URL.
   return (
-    <form onSubmit={(event) => void onSubmit(event)} noValidate className="space-y-4">
+    <form method="post" onSubmit={(event) => void onSubmit(event)} noValidate className="space-y-4">
       <Field label="Name" name="name" autoComplete="name" required error={errors.name} />
       <Field label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
       <Field

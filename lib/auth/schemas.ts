@@ -5,15 +5,15 @@ import { z } from "zod";
 import { cleanDisplayName } from "./display-name";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-rules";
 
-export const emailSchema = z.email("Enter a valid email address, such as ada@example.com.").max(254, "Email is too long.");
+const emailSchema = z.email("Enter a valid email address, such as ada@example.com.").max(254, "Email is too long.");
 
-export const displayNameSchema = z
+const displayNameSchema = z
   .string()
   .max(400, "Name must be at most 100 characters.")
   .transform(cleanDisplayName)
   .pipe(z.string().min(1, "Enter your name.").max(100, "Name must be at most 100 characters."));
 
-export const newPasswordSchema = z
+const newPasswordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters.`)
   .max(MAX_PASSWORD_LENGTH, `Password must be at most ${MAX_PASSWORD_LENGTH} characters.`)

@@ -11,7 +11,7 @@ import { checkCredentials, type SessionUser } from "./accounts";
 
 export class SignInRefused extends Error {}
 
-export const WRONG_CREDENTIALS = "Wrong email or password.";
+const WRONG_CREDENTIALS = "Wrong email or password.";
 
 export async function signInWithPassword(emailInput: string, password: string, clientAddress: string): Promise<SessionUser> {
   const email = emailInput.toLowerCase();

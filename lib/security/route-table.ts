@@ -21,8 +21,8 @@ export type RouteFixture = {
   newId: () => string;
 };
 
-export type HandlerMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-export type RouteRequest = { method: HandlerMethod; path: string; json?: unknown };
+type HandlerMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+type RouteRequest = { method: HandlerMethod; path: string; json?: unknown };
 
 export type RouteEntry = {
   /** The file under app/ that serves it (a page.tsx, a route.ts, or a module with "use server"). */

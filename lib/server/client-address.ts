@@ -17,7 +17,7 @@ export const APP_SERVER_MARK = "AF_APP_SERVER";
 export const CLIENT_ADDRESS_HEADER = "x-af-client-address";
 
 /** Headers a proxy sets about the client. From anyone but a trusted proxy they are forgeries, and removed. */
-export const FORWARDED_HEADERS = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip"] as const;
+const FORWARDED_HEADERS = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip"] as const;
 
 export type TrustProxy = (address: string, hop: number) => boolean;
 
