@@ -9,7 +9,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default defineConfig([
-  globalIgnores([".next/**", ".content/**", "generated/**", "data/**", "bench-results/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([".next/**", ".content/**", ".cache/**", "generated/**", "data/**", "bench-results/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
   ...nextVitals,
   ...nextTypescript,
   {

@@ -1,5 +1,6 @@
-// Creates N learner accounts directly in the database and prints their ids as JSON. The benchmarks use
-// it because password hashing (argon2id, deliberately slow) is sign-up's cost, not grading's.
+// Creates N learner accounts directly in the database, each with a live session (the Session row a sign-in
+// would create; lib/auth/session-store.ts), and prints them as JSON. The benchmarks use it because password
+// hashing (argon2id, deliberately slow) is sign-up's cost, not grading's.
 //   DATABASE_URL=… tsx --conditions=react-server bench/create-learners.ts <count>
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
@@ -9,8 +10,10 @@ async function main() {
   const run = randomUUID().slice(0, 8);
   const rows = Array.from({ length: count }, (_, index) => ({ id: `bench-${run}-${index}`, email: `bench-${run}-${index}@example.com`, name: `Bench learner ${index}` }));
   await db().user.createMany({ data: rows });
+  const expiresAt = new Date(Date.now() + 24 * 60 * 60 * 1000);
+  await db().session.createMany({ data: rows.map((row) => ({ id: `${row.id}-session`, userId: row.id, expiresAt })) });
   await db().$disconnect();
-  process.stdout.write(`${JSON.stringify(rows)}\n`);
+  process.stdout.write(`${JSON.stringify(rows.map((row) => ({ ...row, sessionId: `${row.id}-session` })))}\n`);
 }
 
 main().catch((error) => {

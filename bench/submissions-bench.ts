@@ -62,11 +62,11 @@ function benchScript(script: string, args: string[], databaseUrl: string): strin
 
 /** Learner accounts with a valid next-auth session cookie each, as the browser would hold after sign-in. */
 async function learnersWithSessions(databaseUrl: string, count: number): Promise<string[]> {
-  const learners = JSON.parse(benchScript("bench/create-learners.ts", [String(count)], databaseUrl)) as { id: string; email: string; name: string }[];
+  const learners = JSON.parse(benchScript("bench/create-learners.ts", [String(count)], databaseUrl)) as { id: string; email: string; name: string; sessionId: string }[];
   const secret = authSecret();
   return Promise.all(
     learners.map(async (learner) => {
-      const token = await encode({ secret, token: { sub: learner.id, uid: learner.id, email: learner.email, name: learner.name, role: "student" } });
+      const token = await encode({ secret, token: { sub: learner.id, uid: learner.id, sid: learner.sessionId, email: learner.email, name: learner.name, role: "student" } });
       return `next-auth.session-token=${token}`;
     }),
   );

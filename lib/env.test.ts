@@ -39,4 +39,22 @@ describe("databaseTarget", () => {
     expect(databaseTarget("file:./data/app.db")).toEqual({ provider: "sqlite", url: "file:./data/app.db", file: "./data/app.db" });
     expect(databaseTarget("postgres://h/db")).toEqual({ provider: "postgresql", url: "postgres://h/db" });
   });
+
+  it("reads TRUSTED_PROXIES as a list and refuses entries that are not addresses or ranges", () => {
+    expect(parseEnv({}).TRUSTED_PROXIES).toEqual([]);
+    expect(parseEnv({ TRUSTED_PROXIES: " 10.0.0.0/8, loopback ,2001:db8::/32" }).TRUSTED_PROXIES).toEqual(["10.0.0.0/8", "loopback", "2001:db8::/32"]);
+    expect(() => parseEnv({ TRUSTED_PROXIES: "proxy.internal" })).toThrow(/TRUSTED_PROXIES must list addresses/);
+    expect(() => parseEnv({ TRUSTED_PROXIES: "10.0.0.0/40" })).toThrow(/TRUSTED_PROXIES/);
+  });
+
+  it("reads RATE_LIMITS overrides and names a bad one", () => {
+    expect(parseEnv({}).RATE_LIMITS).toEqual({});
+    expect(parseEnv({ RATE_LIMITS: "sign-up-address=60/1h, sign-in-address=100/15m" }).RATE_LIMITS).toEqual({
+      "sign-up-address": { points: 60, durationSeconds: 3600 },
+      "sign-in-address": { points: 100, durationSeconds: 900 },
+    });
+    expect(() => parseEnv({ RATE_LIMITS: "sign-up=60/1h" })).toThrow(/RATE_LIMITS "sign-up" is not a limit/);
+    expect(() => parseEnv({ RATE_LIMITS: "sign-up-address=60" })).toThrow(/RATE_LIMITS "sign-up-address=60" is not name=points\/duration/);
+    expect(() => parseEnv({ RATE_LIMITS: "sign-up-address=0/1h" })).toThrow(/at least 1 attempt/);
+  });
 });

@@ -1,7 +1,9 @@
 // Environment variables, validated once with zod. A bad value fails start-up with one clear line.
 import { z } from "zod";
+import { parseRateLimitOverrides } from "@/lib/security/rate-limit-rules";
+import { compileTrustedProxies } from "@/lib/server/client-address";
 
-export const DEFAULT_DATABASE_URL = "file:./data/app.db";
+const DEFAULT_DATABASE_URL = "file:./data/app.db";
 
 const envSchema = z
   .object({
@@ -19,6 +21,32 @@ const envSchema = z
     GITHUB_ID: z.string().min(1).optional(),
     GITHUB_SECRET: z.string().min(1).optional(),
     CONTENT_DIR: z.string().default("content"),
+    // The reverse proxies (load balancers) in front of the app, whose X-Forwarded-For is believed:
+    // comma-separated addresses, CIDR ranges, or loopback / linklocal / uniquelocal. Unset: none, and
+    // every client is known by its socket address (docs/operations.md).
+    TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+      .superRefine((list, context) => {
+        try {
+          compileTrustedProxies(list);
+        } catch (error) {
+          context.addIssue({ code: "custom", message: `must list addresses, CIDR ranges, loopback, linklocal or uniquelocal (${(error as Error).message})` });
+        }
+      }),
+    // Overrides of the named rate limits (lib/security/rate-limit-rules.ts), e.g. "sign-up-address=60/1h".
+    RATE_LIMITS: z
+      .string()
+      .default("")
+      .transform((value, context) => {
+        try {
+          return parseRateLimitOverrides(value);
+        } catch (error) {
+          context.addIssue({ code: "custom", message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
   })
   .refine((env) => Boolean(env.GITHUB_ID) === Boolean(env.GITHUB_SECRET), {
     message: "set both GITHUB_ID and GITHUB_SECRET, or neither",

@@ -2,6 +2,7 @@
 //   --prepare-only   stop after migrate + seed (used by tests and by deploy scripts)
 //   --no-build       serve the existing build as is
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { bundleAppServer } from "./lib/app-server-bundle.mjs";
 import { bin, run, tsx } from "./lib/proc.mjs";
 import { buildFingerprint } from "./lib/build-fingerprint.mjs";
 
@@ -28,7 +29,7 @@ if (!args.has("--no-build")) {
   }
 }
 
+// The app server (scripts/server.ts) wraps Next's request handler: client addresses, method policy.
+const server = await bundleAppServer();
 console.log(`start: serving on http://localhost:${port}`);
-// Our entry (scripts/serve.ts) instead of `next start`: Next.js behind the in-memory page cache.
-// No react-server condition here: Next.js loads its own server and client React builds.
-await run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts", "--port", port], { env: { ...env, NODE_ENV: "production" } });
+await run(process.execPath, [server, "--port", port], { env: { ...env, NODE_ENV: "production" } });

@@ -10,7 +10,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto max-w-sm">
       <h1 className="mb-6 text-2xl font-semibold">Sign in</h1>
-      <SignInForm callbackUrl={safeCallbackPath(callbackUrl)} githubEnabled={Boolean(env().GITHUB_ID)} />
+      <SignInForm callbackUrl={safeCallbackPath(callbackUrl, env().NEXTAUTH_URL)} githubEnabled={Boolean(env().GITHUB_ID)} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { SignUpForm } from "@/components/auth/sign-up-form";
+import { env } from "@/lib/env";
 import { safeCallbackPath } from "@/lib/http/safe-redirect";
 
 export const metadata: Metadata = { title: "Sign up" };
@@ -9,7 +10,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto max-w-sm">
       <h1 className="mb-6 text-2xl font-semibold">Create your account</h1>
-      <SignUpForm callbackUrl={safeCallbackPath(callbackUrl)} />
+      <SignUpForm callbackUrl={safeCallbackPath(callbackUrl, env().NEXTAUTH_URL)} />
     </div>
   );
 }

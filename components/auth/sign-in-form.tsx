@@ -24,8 +24,9 @@ export function SignInForm({ callbackUrl, githubEnabled }: { callbackUrl: string
     router.refresh();
   }
 
+  // method="post": a submit that lands before hydration must not put the password in the URL.
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={errors.form ? "form-error" : undefined}>
+    <form method="post" onSubmit={(event) => void onSubmit(event)} noValidate className="space-y-4" aria-describedby={errors.form ? "form-error" : undefined}>
       <Field label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
       <div role="alert" aria-live="assertive" id="form-error" className="min-h-5 text-sm text-red-700 dark:text-red-400">
@@ -37,7 +38,7 @@ export function SignInForm({ callbackUrl, githubEnabled }: { callbackUrl: string
       {githubEnabled && (
         <button
           type="button"
-          onClick={() => signIn("github", { callbackUrl })}
+          onClick={() => void signIn("github", { callbackUrl })}
           className="ml-3 rounded-md border border-zinc-300 px-4 py-2 dark:border-zinc-600"
         >
           Sign in with GitHub

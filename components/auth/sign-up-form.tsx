@@ -26,7 +26,11 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         const payload = (await response.json().catch(() => ({}))) as { error?: string; fields?: Record<string, string> };
         return setErrors(payload.fields ?? { form: payload.error ?? "Sign-up failed. Please try again." });
       }
+      // Sign-up answers the same whether or not the email already had an account; signing in tells.
       const result = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+      if (result?.error === "CredentialsSignin" || result?.error === "Wrong email or password.") {
+        return setErrors({ form: "We could not sign you in. If this email already has an account, sign in with its password instead." });
+      }
       if (result?.error) return setErrors({ form: result.error });
       router.push(callbackUrl);
       router.refresh();
@@ -37,8 +41,9 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     }
   }
 
+  // method="post": a submit that lands before hydration must not put the password in the URL.
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={(event) => void onSubmit(event)} noValidate className="space-y-4">
       <Field label="Name" name="name" autoComplete="name" required error={errors.name} />
       <Field label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
       <Field

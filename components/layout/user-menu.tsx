@@ -30,12 +30,12 @@ export function UserMenu() {
           Admin
         </Link>
       )}
-      <span data-testid="signed-in-name" className="font-medium">
+      <Link href="/account" data-testid="signed-in-name" className="font-medium hover:underline" title="Your account">
         {data.user.name}
-      </span>
+      </Link>
       <button
         type="button"
-        onClick={() => signOut({ callbackUrl: "/" })}
+        onClick={() => void signOut({ callbackUrl: "/" })}
         className="rounded-md border border-zinc-300 px-2 py-1 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
       >
         Sign out

@@ -17,12 +17,12 @@ test("authorisation matrix: every route × every role, 0 unauthorised successes"
   };
   for (const role of ["student", "instructor", "admin"] as const) await clients[role].signIn(DEMO[role].email, DEMO[role].password);
 
-  const target = await new SessionClient(BASE_URL).send("POST", "/api/account/signup", {
-    json: { name: "Role Target", email: `role-target-${randomUUID().slice(0, 8)}@example.com`, password: "a-long-password" },
-  });
-  expect(target.status).toBe(201);
+  // Sign-up does not say whether it created an account, so the target signs in to learn its own id.
+  const target = new SessionClient(BASE_URL);
+  await target.signUpAndSignIn({ name: "Role Target", email: `role-target-${randomUUID().slice(0, 8)}@example.com`, password: "a-long-password" });
+  const targetUserId = ((await target.send("GET", "/api/auth/session")).body as { user: { id: string } }).user.id;
   const quiz = quizFixture("l2-check"); // unlimited attempts, so every allowed caller's sample succeeds
-  const fixture: RouteFixture = { ...LESSON, ...quiz, targetUserId: (target.body as { id: string }).id, newId: () => randomUUID() };
+  const fixture: RouteFixture = { ...LESSON, ...quiz, targetUserId, newId: () => randomUUID() };
 
   const rows: string[] = [];
   const wrong: string[] = [];

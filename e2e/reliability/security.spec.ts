@@ -1,5 +1,5 @@
-// Security headers in a real browser, session cookie flags, Origin checks on writes, and the sign-in rate limit.
-import { randomUUID } from "node:crypto";
+// Security headers in a real browser, session cookie flags and Origin checks on writes. The sign-in and
+// sign-up limits are in rate-limits.spec.ts.
 import { expect, test } from "@playwright/test";
 import { databaseUrl, openDbProbe } from "@/scripts/reliability/db-probe";
 import { startAppServer } from "@/scripts/reliability/app-server";
@@ -98,28 +98,4 @@ test("writes with a foreign Origin are refused and change nothing", async () => 
   } finally {
     await probe.close();
   }
-});
-
-test("sign-in is rate limited per email and per client address", async () => {
-  const signIn = async (email: string, password: string, ip: string) => {
-    const client = new SessionClient(BASE_URL, { "x-forwarded-for": ip });
-    const csrfToken = await client.csrfToken();
-    const response = await client.send("POST", "/api/auth/callback/credentials", {
-      raw: new URLSearchParams({ csrfToken, email, password, json: "true" }).toString(),
-      contentType: "application/x-www-form-urlencoded",
-    });
-    return decodeURIComponent((response.body as { url?: string })?.url ?? "");
-  };
-  const victim = await newStudent(BASE_URL, "limited");
-  const run = randomUUID().slice(0, 8);
-  for (let i = 0; i < 5; i++) expect(await signIn(victim.email, "wrong-password", `limit-${run}-a`)).toContain("Wrong email or password");
-  // The sixth try is refused even with the right password, and from another address.
-  expect(await signIn(victim.email, "a-long-password", `limit-${run}-a`)).toContain("Too many failed sign-ins");
-  expect(await signIn(victim.email, "a-long-password", `limit-${run}-b`)).toContain("Too many failed sign-ins");
-
-  // One address guessing at many accounts is stopped after 30 failures, even for an account it never tried.
-  const bystander = await newStudent(BASE_URL, "bystander");
-  for (let i = 0; i < 30; i++) await signIn(`nobody-${run}-${i}@example.com`, "wrong-password", `limit-${run}-c`);
-  expect(await signIn(bystander.email, "a-long-password", `limit-${run}-c`)).toContain("Too many failed sign-ins");
-  expect(await signIn(bystander.email, "a-long-password", `limit-${run}-d`)).not.toContain("error");
 });

@@ -27,3 +27,26 @@ export async function newStudent(baseUrl = BASE_URL, prefix = "rel"): Promise<Se
   await client.signUpAndSignIn({ name: "Reliability Learner", email: client.email, password: "a-long-password" });
   return client;
 }
+
+export type SignInOutcome = "signed-in" | "wrong-password" | "rate-limited" | `other: ${string}`;
+
+/** One credentials sign-in as a browser form sends it, classified by what next-auth answered. */
+export async function signInAttempt(
+  client: SessionClient,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+  csrfToken?: string,
+): Promise<SignInOutcome> {
+  csrfToken ??= await client.csrfToken();
+  const response = await client.send("POST", "/api/auth/callback/credentials", {
+    raw: new URLSearchParams({ csrfToken, email, password, json: "true" }).toString(),
+    contentType: "application/x-www-form-urlencoded",
+    headers,
+  });
+  const url = decodeURIComponent((response.body as { url?: string } | undefined)?.url ?? "");
+  if (url.includes("Too many failed sign-ins")) return "rate-limited";
+  if (url.includes("Wrong email or password")) return "wrong-password";
+  if (response.status === 200 && !url.includes("error=") && response.headers.getSetCookie().some((cookie) => cookie.includes("session-token="))) return "signed-in";
+  return `other: ${response.status} ${url || response.text.slice(0, 120)}`;
+}

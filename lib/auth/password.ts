@@ -4,8 +4,6 @@ import { hash, verify } from "@node-rs/argon2";
 // OWASP's minimum argon2id configuration: 19 MiB, 2 iterations, 1 lane.
 const ARGON2ID = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
-export { MIN_PASSWORD_LENGTH } from "./password-rules";
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2ID);
 }

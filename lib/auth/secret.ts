@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-export const SECRET_FILE = path.join("data", ".nextauth-secret");
+const SECRET_FILE = path.join("data", ".nextauth-secret");
 
 export function ensureAuthSecret(fromEnv: string | undefined, file = SECRET_FILE): string {
   if (fromEnv) return fromEnv;

@@ -1,27 +1,27 @@
 import "server-only";
 // The one place that decides who the caller is and whether they may proceed. Every page, route handler
-// and action goes through requirePageUser / requireApiUser; the role is read fresh from the database,
-// so a role change takes effect at once.
+// and action goes through requirePageUser / requireApiUser. The session JWT says which user and which
+// session; the database says whether that session is still live and what the user's role is now, on
+// every request, so a sign-out, a revocation or a role change takes effect at once.
 import { getToken } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { db } from "@/lib/db/client";
+import { SESSION_COOKIE } from "@/lib/http/session-cookies";
 import type { SessionUser } from "./accounts";
 import { authOptions } from "./options";
-import { hasRole, isRole, type Role } from "./roles";
-import { VerifiedTokenCache } from "./verified-token-cache";
+import { hasRole, type Role } from "./roles";
+import { readLiveSession } from "./session-store";
+import { type TokenClaims, VerifiedTokenCache } from "./verified-token-cache";
 
-// next-auth's session cookie: "__Secure-" prefixed over HTTPS, split into ".0", ".1"… when it is large.
-const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 const verifiedTokens = new VerifiedTokenCache();
 
 /**
- * The signed-in user's id from the session cookie. Only decrypts and verifies the JWT: getServerSession
- * would run next-auth's whole session endpoint (callbacks, re-encrypting and re-setting the cookie) on
- * every request. A token verified once is remembered until it expires (verified-token-cache.ts). The
- * browser's SessionProvider still refreshes the cookie through /api/auth/session.
+ * Who the session cookie says the caller is, and which session. Only decrypts and verifies the JWT:
+ * getServerSession would run next-auth's whole session endpoint (callbacks, re-encrypting and re-setting
+ * the cookie) on every request. A token verified once is remembered until it expires
+ * (verified-token-cache.ts); whether its session is still live is not remembered, but read below.
  */
-async function sessionUserId(): Promise<string | null> {
+async function sessionClaims(): Promise<TokenClaims | null> {
   const sessionCookies = (await cookies()).getAll().filter((cookie) => SESSION_COOKIE.test(cookie.name));
   if (sessionCookies.length === 0) return null;
   const cacheKey = sessionCookies
@@ -34,26 +34,22 @@ async function sessionUserId(): Promise<string | null> {
     req: { cookies: Object.fromEntries(sessionCookies.map((cookie) => [cookie.name, cookie.value])), headers: {} } as never,
     secret: authOptions().secret,
   });
-  if (typeof token?.uid !== "string") return null;
-  if (typeof token.exp === "number") verifiedTokens.remember(cacheKey, token.uid, token.exp * 1000);
-  return token.uid;
+  // A token from before sessions were stored (no sid) is treated as signed out.
+  if (typeof token?.uid !== "string" || typeof token.sid !== "string") return null;
+  const claims = { userId: token.uid, sessionId: token.sid };
+  if (typeof token.exp === "number") verifiedTokens.remember(cacheKey, claims, token.exp * 1000);
+  return claims;
 }
 
-type UserRow = { id: string; email: string; name: string; role: string };
-
-/** One row by primary key, as a raw query: it runs on every authenticated request, and a raw query skips
- * Prisma's per-call query compilation. Plain SQL that SQLite and PostgreSQL read the same way. */
-async function findUserRow(id: string): Promise<UserRow | undefined> {
-  const rows = await db().$queryRaw<UserRow[]>`SELECT "id", "email", "name", "role" FROM "User" WHERE "id" = ${id}`;
-  return rows[0];
-}
-
+/** The signed-in user, read fresh from the database, or null when signed out or the session has ended. */
 export async function getCurrentUser(): Promise<SessionUser | null> {
-  const id = await sessionUserId();
-  if (!id) return null;
-  const user = await findUserRow(id);
-  if (!user || !isRole(user.role)) return null;
-  return { ...user, role: user.role };
+  const claims = await sessionClaims();
+  return claims ? readLiveSession(claims.sessionId, claims.userId) : null;
+}
+
+/** The id of the caller's session, for "end my other sessions". */
+export async function currentSessionId(): Promise<string | null> {
+  return (await sessionClaims())?.sessionId ?? null;
 }
 
 /** For pages: redirects to sign-in when signed out, renders 403 when the role is too low. */

@@ -11,7 +11,7 @@ export async function listUsers() {
   });
 }
 
-/** Changes a role; refuses to demote the last admin, so the site always keeps one. */
+/** Changes a role and ends the user's sessions; refuses to demote the last admin, so the site always keeps one. */
 export async function changeRole(where: { id: string } | { email: string }, role: Role) {
   return db().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: "id" in where ? { id: where.id } : { email: where.email.toLowerCase() } });
@@ -20,6 +20,10 @@ export async function changeRole(where: { id: string } | { email: string }, role
       const admins = await tx.user.count({ where: { role: "admin" } });
       if (admins <= 1) throw new HttpError(409, "This is the last admin; make someone else admin first.", { role: "last admin" });
     }
-    return tx.user.update({ where: { id: user.id }, data: { role }, select: { id: true, email: true, role: true } });
+    const updated = await tx.user.update({ where: { id: user.id }, data: { role }, select: { id: true, email: true, role: true } });
+    // A role change ends the user's sessions: nothing signed in under the old role lives on (a page
+    // already open, a copied cookie). They sign in again and get the new role from the start.
+    if (user.role !== role) await tx.session.deleteMany({ where: { userId: user.id } });
+    return updated;
   });
 }

@@ -1,37 +1,34 @@
 // Remembers which session tokens have already been decrypted and verified, so a signed-in request does
 // not pay for key derivation (HKDF) and AES-GCM decryption every time. Safe because a token string is
 // authenticated and immutable: the same string always decrypts to the same claims. Only the clock can
-// invalidate it, so each entry keeps the token's own expiry. Bounded: the oldest entry goes first.
+// make a token invalid, so each entry lives until the token's own expiry. Revocation is not the cache's
+// business: it remembers only what the token says (who, which session); whether that session is still
+// live is read from the database on every request (lib/auth/session.ts).
+import { LRUCache } from "lru-cache";
 
-export type VerifiedToken = { userId: string; expiresAtMs: number };
+export type TokenClaims = { userId: string; sessionId: string };
 
 export class VerifiedTokenCache {
-  private readonly entries = new Map<string, VerifiedToken>();
+  private readonly entries: LRUCache<string, TokenClaims>;
 
   constructor(
-    private readonly maxEntries = 10_000,
+    maxEntries = 10_000,
     private readonly now: () => number = Date.now,
-  ) {}
-
-  /** The user id for a token verified before and not yet expired. */
-  get(token: string): string | undefined {
-    const entry = this.entries.get(token);
-    if (!entry) return undefined;
-    if (entry.expiresAtMs <= this.now()) {
-      this.entries.delete(token);
-      return undefined;
-    }
-    // Map keeps insertion order: move a used entry to the young end so eviction drops the least recent.
-    this.entries.delete(token);
-    this.entries.set(token, entry);
-    return entry.userId;
+  ) {
+    // lru-cache measures TTLs with its own clock; hand it ours so tests can move time.
+    this.entries = new LRUCache({ max: maxEntries, perf: { now }, ttlResolution: 0 });
   }
 
-  remember(token: string, userId: string, expiresAtMs: number): void {
-    if (!(expiresAtMs > this.now())) return;
-    this.entries.delete(token);
-    this.entries.set(token, { userId, expiresAtMs });
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  /** The claims of a token verified before and not yet expired. */
+  get(token: string): TokenClaims | undefined {
+    return this.entries.get(token);
+  }
+
+  remember(token: string, claims: TokenClaims, expiresAtMs: number): void {
+    // lru-cache keeps an entry through the whole of its last millisecond; the token expires at its start.
+    const ttl = expiresAtMs - this.now() - 1;
+    if (!(ttl > 0)) return;
+    this.entries.set(token, claims, { ttl });
   }
 
   get size(): number {

@@ -10,8 +10,8 @@ import { HttpError } from "./http-error";
 
 export { HttpError };
 
-export function jsonError(status: number, error: string, fields?: Record<string, string>): Response {
-  return Response.json(fields ? { error, fields } : { error }, { status });
+export function jsonError(status: number, error: string, fields?: Record<string, string>, headers?: Record<string, string>): Response {
+  return Response.json(fields ? { error, fields } : { error }, { status, headers });
 }
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -55,7 +55,7 @@ export function jsonRoute<A extends Access, S extends z.ZodType | undefined = un
   access: A;
   body?: S;
   maxBytes?: number;
-  handler: (context: RouteContext<A, S extends z.ZodType ? z.infer<S> : undefined, P>) => Promise<Response | unknown>;
+  handler: (context: RouteContext<A, S extends z.ZodType ? z.infer<S> : undefined, P>) => Promise<unknown>;
 }) {
   return async (request: Request, segment?: { params?: Promise<P> }): Promise<Response> => {
     try {
@@ -65,7 +65,7 @@ export function jsonRoute<A extends Access, S extends z.ZodType | undefined = un
           ? null
           : options.access === "optional-user"
             ? await getCurrentUser()
-            : await requireApiUser(options.access as Role);
+            : await requireApiUser(options.access);
       let body: unknown = undefined;
       if (options.body) {
         const parsed = options.body.safeParse(await readJson(request, options.maxBytes ?? 64 * 1024));
@@ -77,7 +77,7 @@ export function jsonRoute<A extends Access, S extends z.ZodType | undefined = un
       return result instanceof Response ? result : Response.json(result ?? { ok: true });
     } catch (error) {
       if (error instanceof AuthError) return jsonError(error.status, error.message);
-      if (error instanceof HttpError) return jsonError(error.status, error.message, error.fields);
+      if (error instanceof HttpError) return jsonError(error.status, error.message, error.fields, error.headers);
       console.error("route failed", request.method, new URL(request.url).pathname, error);
       return jsonError(500, "Something went wrong on our side. Your data was not changed; please try again.");
     }

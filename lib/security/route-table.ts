@@ -21,7 +21,8 @@ export type RouteFixture = {
   newId: () => string;
 };
 
-export type RouteRequest = { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: string; json?: unknown };
+type HandlerMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+type RouteRequest = { method: HandlerMethod; path: string; json?: unknown };
 
 export type RouteEntry = {
   /** The file under app/ that serves it (a page.tsx, a route.ts, or a module with "use server"). */
@@ -38,6 +39,11 @@ export type RouteEntry = {
    * answer (4xx other than 401/403) and the shared course is not changed by the matrix.
    */
   effect?: "succeeds" | "reaches-handler";
+  /**
+   * For a route handler that exports more methods than its sample's. The app server answers every other
+   * method with 405 (lib/server/method-policy.ts); route-table.test.ts checks this against the exports.
+   */
+  methods?: readonly HandlerMethod[];
 };
 
 const get = (path: string): RouteRequest => ({ method: "GET", path });
@@ -64,12 +70,13 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   { file: "app/studio/page.tsx", kind: "page", access: "instructor", sample: () => get("/studio") },
   { file: "app/studio/analytics/page.tsx", kind: "page", access: "instructor", sample: () => get("/studio/analytics") },
   { file: "app/studio/[course]/[lesson]/page.tsx", kind: "page", access: "instructor", sample: (f) => get(`/studio/${f.courseSlug}/${f.lessonSlug}`) },
+  { file: "app/account/page.tsx", kind: "page", access: "student", sample: () => get("/account") },
 
   // Route handlers
   { file: "app/api/dev/content-events/route.ts", kind: "route", access: "public", devOnly: true, sample: () => get("/api/dev/content-events") },
   { file: "app/api/health/route.ts", kind: "route", access: "public", sample: () => get("/api/health") },
   { file: "app/search-index.json/route.ts", kind: "route", access: "public", sample: () => get("/search-index.json") },
-  { file: "app/api/auth/[...nextauth]/route.ts", kind: "route", access: "public", sample: () => get("/api/auth/session") },
+  { file: "app/api/auth/[...nextauth]/route.ts", kind: "route", access: "public", sample: () => get("/api/auth/session"), methods: ["GET", "POST"] },
   {
     file: "app/api/account/signup/route.ts",
     kind: "route",
@@ -80,6 +87,16 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
       json: { name: "Matrix Learner", email: `matrix-${f.newId()}@example.com`, password: "a-long-password" },
     }),
   },
+  {
+    file: "app/api/account/password/route.ts",
+    kind: "route",
+    access: "student",
+    // An incomplete body: answered with field errors, and no password is checked or changed.
+    sample: () => ({ method: "POST", path: "/api/account/password", json: { currentPassword: "", newPassword: "" } }),
+    effect: "reaches-handler",
+  },
+  // Signs the caller's other sessions out and keeps this one, so the matrix's own clients stay signed in.
+  { file: "app/api/account/sessions/route.ts", kind: "route", access: "student", sample: () => ({ method: "DELETE", path: "/api/account/sessions?keep=current" }) },
   { file: "app/api/progress/route.ts", kind: "route", access: "student", sample: (f) => get(`/api/progress?course=${f.courseSlug}`) },
   {
     file: "app/api/progress/visit/route.ts",
@@ -190,6 +207,28 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
     effect: "reaches-handler",
   },
 ];
+
+/** A fixture for reading a sample's method and path shape without a running server. */
+const PROBE: RouteFixture = {
+  courseSlug: "course",
+  lessonSlug: "lesson",
+  quizId: "quiz",
+  quizVersion: "v",
+  responses: {},
+  targetUserId: "user",
+  newId: () => "id",
+};
+
+/**
+ * The methods a page or route answers with anything but 405, in Allow-header order: a route handler's
+ * exported methods, HEAD wherever GET is served, and OPTIONS. Pages serve GET and HEAD (server actions
+ * POST to a page with a Next-Action header, which the app server lets through).
+ */
+export function allowedMethods(entry: RouteEntry): string[] {
+  const served: string[] = entry.kind === "route" ? [...(entry.methods ?? [entry.sample(PROBE).method])] : ["GET"];
+  if (served.includes("GET")) served.push("HEAD");
+  return [...served, "OPTIONS"].sort();
+}
 
 /** Whether a caller may use a route with this access. */
 export function isAllowed(access: Access, caller: Caller): boolean {

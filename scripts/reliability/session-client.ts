@@ -1,6 +1,13 @@
 // A small cookie-keeping HTTP client for load and fault tests: signs in through next-auth's credentials
 // endpoint like a browser form does, then sends JSON with the session cookie and a same-origin header.
 // Only ever pointed at the local test server.
+//
+// Each client connects from its own loopback address (127.x.y.z; on Linux the whole 127.0.0.0/8 is local),
+// so the server sees a distinct socket address per simulated learner, as it would for real machines. The
+// per-address rate limits (lib/security/rate-limit.ts) then apply to each client alone, and one spec's
+// failed sign-ins cannot lock out another's.
+import { randomInt } from "node:crypto";
+import { Agent, fetch } from "undici";
 
 export type JsonResponse = { status: number; body: unknown; text: string; headers: Headers };
 
@@ -8,15 +15,51 @@ function cookiePairs(headers: Headers): string[] {
   return headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
 }
 
+/** A random loopback address other than 127.0.0.1 (which the browser-driven specs use). */
+export function randomLoopbackAddress(): string {
+  return `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
+}
+
+const agents = new Map<string, Agent>();
+/** One connection pool per source address, kept for the life of the test process. */
+function agentFor(localAddress: string): Agent {
+  let agent = agents.get(localAddress);
+  if (!agent) {
+    agent = new Agent({ localAddress, keepAliveTimeout: 2_000 });
+    agents.set(localAddress, agent);
+  }
+  return agent;
+}
+
+export type SendInit = {
+  json?: unknown;
+  raw?: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+  /** Send this one request from another loopback address than the client's own. */
+  clientAddress?: string;
+};
+
 export class SessionClient {
   private readonly cookies = new Map<string, string>();
+  /** The server's address as 127.0.0.1, so that connections can come from other loopback addresses. */
+  readonly baseUrl: string;
+  /** The loopback address this client connects from. */
+  readonly clientAddress: string;
 
-  constructor(
-    readonly baseUrl: string,
-    private readonly extraHeaders: Record<string, string> = {},
-  ) {
-    const host = new URL(baseUrl).hostname;
-    if (!["127.0.0.1", "localhost", "[::1]"].includes(host)) throw new Error(`refusing to send test traffic to ${host}`);
+  constructor(baseUrl: string, private readonly extraHeaders: Record<string, string> = {}, options: { clientAddress?: string } = {}) {
+    const url = new URL(baseUrl);
+    if (!["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) throw new Error(`refusing to send test traffic to ${url.hostname}`);
+    if (url.hostname === "localhost") url.hostname = "127.0.0.1";
+    this.baseUrl = url.origin;
+    this.clientAddress = options.clientAddress ?? randomLoopbackAddress();
+  }
+
+  /** Another client (from another address) holding a copy of this one's cookies, as a cookie thief would. */
+  copy(): SessionClient {
+    const copy = new SessionClient(this.baseUrl, this.extraHeaders);
+    for (const [name, value] of this.cookies) copy.cookies.set(name, value);
+    return copy;
   }
 
   get cookieHeader(): string {
@@ -30,7 +73,7 @@ export class SessionClient {
     }
   }
 
-  async send(method: string, path: string, init: { json?: unknown; raw?: string; contentType?: string; headers?: Record<string, string> } = {}): Promise<JsonResponse> {
+  async send(method: string, path: string, init: SendInit = {}): Promise<JsonResponse> {
     const headers: Record<string, string> = { origin: this.baseUrl, ...this.extraHeaders, ...init.headers };
     if (this.cookies.size > 0) headers.cookie = this.cookieHeader;
     let body: string | undefined;
@@ -41,16 +84,20 @@ export class SessionClient {
       body = init.raw;
       headers["content-type"] = init.contentType ?? "application/json";
     }
-    const response = await fetch(new URL(path, this.baseUrl), { method, headers, body, redirect: "manual" });
-    this.remember(response.headers);
+    // A one-off address gets a one-off connection pool, closed once the answer is read.
+    const oneOff = init.clientAddress ? new Agent({ localAddress: init.clientAddress }) : null;
+    const dispatcher = oneOff ?? agentFor(this.clientAddress);
+    const response = await fetch(new URL(path, this.baseUrl), { method, headers, body, redirect: "manual", dispatcher });
+    this.remember(response.headers as unknown as Headers);
     const text = await response.text();
+    await oneOff?.close();
     let parsed: unknown = undefined;
     try {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {
       parsed = undefined;
     }
-    return { status: response.status, body: parsed, text, headers: response.headers };
+    return { status: response.status, body: parsed, text, headers: response.headers as unknown as Headers };
   }
 
   async csrfToken(): Promise<string> {
@@ -70,7 +117,7 @@ export class SessionClient {
 
   async signUpAndSignIn(account: { name: string; email: string; password: string }): Promise<void> {
     const created = await this.send("POST", "/api/account/signup", { json: account });
-    if (created.status !== 201) throw new Error(`sign-up failed for ${account.email}: ${created.status} ${created.text.slice(0, 200)}`);
+    if (created.status !== 202) throw new Error(`sign-up failed for ${account.email}: ${created.status} ${created.text.slice(0, 200)}`);
     await this.signIn(account.email, account.password);
   }
 }

@@ -1,18 +1,15 @@
-import { createAccount, EmailTakenError } from "@/lib/auth/accounts";
+import { SIGN_UP_ACCEPTED, signUp } from "@/lib/auth/sign-up";
 import { signUpSchema } from "@/lib/auth/schemas";
-import { HttpError, jsonRoute } from "@/lib/http/route";
+import { jsonRoute } from "@/lib/http/route";
+import { clientAddressOf } from "@/lib/server/client-address";
 
+// 202 whether or not the email already had an account: the answer must not tell them apart.
 export const POST = jsonRoute({
   access: "public",
   body: signUpSchema,
   maxBytes: 4 * 1024,
-  async handler({ body }) {
-    try {
-      const user = await createAccount(body);
-      return Response.json({ id: user.id, name: user.name, email: user.email }, { status: 201 });
-    } catch (error) {
-      if (error instanceof EmailTakenError) throw new HttpError(409, error.message, { email: error.message });
-      throw error;
-    }
+  async handler({ body, request }) {
+    await signUp(body, clientAddressOf(request.headers));
+    return Response.json({ message: SIGN_UP_ACCEPTED }, { status: 202 });
   },
 });

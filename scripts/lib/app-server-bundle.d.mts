@@ -1,0 +1,2 @@
+export const APP_SERVER_BUNDLE: string;
+export function bundleAppServer(): Promise<string>;
