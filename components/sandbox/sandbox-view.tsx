@@ -1,5 +1,5 @@
 "use client";
-// Wires controls, the compute worker, the learner-property worker and the outputs together. State
+// Wires controls, the compute worker, the learner-property runner and the outputs together. State
 // (the controls) is owned by the caller: the URL on the sandbox page, React state in a lesson.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { SandboxParamsInput } from "@/lib/conformal/schema";
