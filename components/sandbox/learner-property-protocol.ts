@@ -1,9 +1,10 @@
 // Messages of a learner-property run: page → runner frame → learner worker, and back. Only the
 // runner's own code ever posts (the learner's code cannot reach postMessage), but the page still
 // treats every message as untrusted and checks its shape.
-import type { SandboxParamsInput } from "@/lib/conformal/schema";
+import type { SandboxParams } from "@/lib/conformal/schema";
 
-export type LearnerRequest = { code: string; params: SandboxParamsInput };
+/** The parameters arrive parsed (defaults filled in): the runner's bundle carries no zod. */
+export type LearnerRequest = { code: string; params: SandboxParams };
 
 export type LearnerFailureKind = "syntax" | "runtime" | "result" | "timeout" | "worker";
 

@@ -2,7 +2,7 @@
 // Runs a learner-written property in a fresh runner frame (/sandbox/runner: an opaque origin that can
 // make no request, with the code in a worker inside it) and removes the frame when the run ends. The
 // page alone decides when that is: one deadline, one result, a small message budget (run-guard.ts).
-import type { SandboxParamsInput } from "@/lib/conformal/schema";
+import { sandboxParamsSchema, type SandboxParamsInput } from "@/lib/conformal/schema";
 import { RUNNER_PATH } from "@/lib/security/security-headers.mjs";
 import type { LearnerRequest, LearnerResponse } from "./learner-property-protocol";
 import { createRunGuard } from "./runner/run-guard";
@@ -15,7 +15,12 @@ const messageBudget = 4;
 
 export type LearnerRun = { promise: Promise<LearnerResponse>; cancel: () => void };
 
-export function runLearnerProperty(code: string, params: SandboxParamsInput, timeLimitMs = learnerTimeLimitMs): LearnerRun {
+export function runLearnerProperty(code: string, input: SandboxParamsInput, timeLimitMs = learnerTimeLimitMs): LearnerRun {
+  const parsed = sandboxParamsSchema.safeParse(input);
+  if (!parsed.success) {
+    return { promise: Promise.resolve({ ok: false, kind: "worker", message: `Bad sandbox parameters: ${parsed.error.message}` }), cancel: () => {} };
+  }
+  const request: LearnerRequest = { code, params: parsed.data };
   const frame = document.createElement("iframe");
   frame.setAttribute("sandbox", "allow-scripts");
   frame.setAttribute("aria-hidden", "true");
@@ -44,10 +49,7 @@ export function runLearnerProperty(code: string, params: SandboxParamsInput, tim
   window.addEventListener("message", onMessage);
   frame.addEventListener(
     "load",
-    () => {
-      const request: LearnerRequest = { code, params };
-      frame.contentWindow?.postMessage(request, "*"); // an opaque origin can only be addressed as "*"
-    },
+    () => frame.contentWindow?.postMessage(request, "*"), // an opaque origin can only be addressed as "*"
     { once: true },
   );
   document.body.append(frame);

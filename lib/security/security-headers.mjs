@@ -34,7 +34,7 @@ export function workerCsp() {
   return ["default-src 'none'", "script-src 'self'", "connect-src 'none'"].join("; ");
 }
 
-// The frame that runs learner-written properties (/sandbox/runner; docs/decisions/0010): an opaque
+// The frame that runs learner-written properties (/sandbox/runner; docs/decisions/0013): an opaque
 // origin (sandbox without allow-same-origin) that may run its one inline script, eval the learner's
 // code, and start its worker from a blob (which inherits this policy), and can make no request at all.
 export const RUNNER_PATH = "/sandbox/runner";

@@ -1,7 +1,7 @@
 import { runnerDocument } from "@/components/sandbox/runner/runner-document";
 import { runnerCsp } from "@/lib/security/security-headers.mjs";
 
-// The frame that runs learner-written properties (docs/decisions/0010-learner-code-runner.md). Built at
+// The frame that runs learner-written properties (docs/decisions/0013-learner-code-runner.md). Built at
 // build time; its policy makes it an opaque origin that can make no request.
 export const dynamic = "force-static";
 

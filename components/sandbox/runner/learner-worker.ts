@@ -1,8 +1,7 @@
 // Runs one learner-written property, inside the runner frame's worker: no DOM, no network (the
 // frame's policy), and no way to talk to anyone. postMessage is taken away before the learner's code
 // is compiled, so only this file can post, and it posts exactly twice: "ready", then one result.
-import { sandboxSample } from "@/lib/conformal/sandbox";
-import { sandboxParamsSchema } from "@/lib/conformal/schema";
+import { sandboxSample } from "@/lib/conformal/samples";
 import { createRandom, seedFromString } from "@/lib/random/seeded";
 import type { Point } from "@/lib/conformal/testers";
 import type { LearnerReady, LearnerRequest, LearnerResponse } from "../learner-property-protocol";
@@ -32,8 +31,8 @@ scope.addEventListener("error", (event) => {
 // One request per worker; synthetic message events the learner dispatches later find no listener.
 scope.addEventListener("message", (event: MessageEvent<LearnerRequest>) => run(event.data), { once: true });
 
-function run({ code, params: input }: LearnerRequest) {
-  const params = sandboxParamsSchema.parse(input);
+function run({ code, params }: LearnerRequest) {
+  // The page parsed the parameters (zod stays out of this bundle); only the page can reach this frame.
   const { scenario, sample } = sandboxSample(params);
   post({ ready: true });
 

@@ -1,5 +1,5 @@
 // The script of /sandbox/runner, a document served with `sandbox allow-scripts` and `default-src
-// 'none'` (an opaque origin that can make no request; docs/decisions/0010). It starts the learner
+// 'none'` (an opaque origin that can make no request; docs/decisions/0013). It starts the learner
 // worker from a blob (which inherits that policy) and relays its two messages to the page.
 import { createRelay } from "./relay";
 
