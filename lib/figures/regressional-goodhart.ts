@@ -3,7 +3,7 @@
 // for the noise, so the selected items' true value falls short of what their proxy promises.
 import { createNormal, createRandom } from "@/lib/random/seeded";
 import { normalPdf, normalQuantile } from "./normal-distribution";
-import { clampToLimits } from "./limits";
+import { clamp, clampToLimits } from "./limits";
 
 /** Slider ranges, shared by the simulation (to clamp) and the figure (to draw the sliders). */
 export const GOODHART_LIMITS = {
@@ -66,7 +66,7 @@ export function rankByProxy(draws: GoodhartDraws, noiseSd: number): RankedItems 
 
 /** How many of n items a fraction keeps: at least one, at most all. */
 export function selectionCount(sampleSize: number, fraction: number): number {
-  return Math.min(sampleSize, Math.max(1, Math.round(fraction * sampleSize)));
+  return clamp(Math.round(fraction * sampleSize), 1, sampleSize);
 }
 
 export interface SelectedMeans {
