@@ -1,8 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { COURSE, DEMO, signInViaApi } from "./support";
 
 // The interactive figures of lessons 1, 2, 3 and 5: sliders drive the readouts and the charts,
-// each figure passes axe in light and dark mode, and it fits a phone.
+// each figure passes axe in light and dark mode, and it fits a phone. A figure no lesson embeds yet
+// is checked on a lesson published for the test through the studio, then hidden again.
 const PREFERENCE_LESSON = "/courses/alignment-foundations/why-fitting-data-is-not-enough";
 const GOODHART_LESSON = "/courses/alignment-foundations/goodhart-and-specification-gaming";
 const GENERALISATION_LESSON = "/courses/alignment-foundations/data-structure-and-generalisation";
@@ -254,5 +257,63 @@ test.describe("shift-monitor figure", () => {
     await expectFitsWidth(figure);
     await figure.locator("summary").click();
     await expectNoAxeViolations(page, "shift-monitor-figure");
+  });
+});
+
+test.describe("shape/colour figure (same learner, different data)", () => {
+  const charts = ["shape-colour-images", "shape-colour-curve"];
+  const percentOf = async (readout: Locator) => readNumber(readout);
+
+  test("the learner follows colour, then shape as decorrelated images are added, and over-corrects when they dominate", async ({ page }) => {
+    // No lesson embeds the figure yet (the course writer will); publish a one-figure lesson for the test.
+    await signInViaApi(page, DEMO.instructor.email, DEMO.instructor.password);
+    const slug = `shape-colour-${randomUUID().slice(0, 8)}`;
+    const lessonApi = `/api/studio/courses/${COURSE}/lessons/${slug}`;
+    expect((await page.request.post(`/api/studio/courses/${COURSE}/lessons`, { data: { slug, title: "Shape and colour" } })).status()).toBe(201);
+    const source = `---\ntitle: Shape and colour\nslug: ${slug}\nsummary: The shape and colour figure.\nestimatedMinutes: 5\nobjectives:\n  - See data change the rule.\n---\n\n<ShapeColourFigure />\n`;
+    expect((await page.request.post(`${lessonApi}/publish`, { data: { source, baseRevisionId: null, draftVersion: 1 } })).status()).toBe(201);
+    try {
+      const figure = await openFigure(page, `/courses/${COURSE}/${slug}`, "shape-colour-figure", charts);
+      const rule = figure.getByTestId("shape-colour-readout-rule");
+      const conflict = figure.getByTestId("shape-colour-readout-conflict");
+      const trainingLike = figure.getByTestId("shape-colour-readout-training-like");
+      const chart = await figure.getByTestId("shape-colour-images").innerHTML();
+
+      // Colour always follows shape in training: the learner takes the shortcut.
+      await expect(rule).toHaveText("colour (the shortcut)");
+      expect(await percentOf(conflict)).toBeLessThan(10);
+      expect(await percentOf(trainingLike)).toBeGreaterThan(99);
+
+      // The keyboard moves the slider one pair of images at a time.
+      const added = figure.getByTestId("shape-colour-added-slider");
+      await added.press("ArrowRight");
+      await expect(added).toHaveAttribute("aria-valuetext", "2 images");
+      await expect.poll(() => percentOf(conflict)).toBeGreaterThan(10);
+      await expect.poll(() => figure.getByTestId("shape-colour-images").innerHTML()).not.toBe(chart);
+
+      // Forty decorrelated images: the same learner now follows shape.
+      await figure.getByTestId("shape-colour-added-number").fill("40");
+      await figure.getByTestId("shape-colour-added-number").press("Enter");
+      await expect(rule).toHaveText("shape (the intended rule)");
+      expect(await percentOf(conflict)).toBeGreaterThan(75);
+
+      // Weighted twenty times, the added images outweigh the base set: the learner leans on the reversed pairing.
+      await figure.getByTestId("shape-colour-weight-slider").press("End");
+      await figure.getByTestId("shape-colour-added-slider").press("End");
+      await expect(rule).toHaveText("shape, leaning on the reversed colour pairing");
+      await expect.poll(() => percentOf(trainingLike)).toBeLessThan(85);
+
+      // The table equivalent, and axe in light and dark mode.
+      await figure.locator("summary").click();
+      await expect(figure.locator("table tbody tr")).toHaveCount(7);
+      await expectNoAxeViolations(page, "shape-colour-figure");
+      await page.evaluate(() => document.documentElement.classList.add("dark"));
+      await expectNoAxeViolations(page, "shape-colour-figure");
+
+      await page.setViewportSize({ width: 375, height: 800 });
+      await expectFitsWidth(figure);
+    } finally {
+      expect((await page.request.patch(lessonApi, { data: { published: false } })).status()).toBe(200);
+    }
   });
 });

@@ -1,9 +1,23 @@
 "use client";
 
 import * as Plot from "@observablehq/plot";
-import { useCallback, useDeferredValue, useMemo, useState, type ReactNode } from "react";
-import { Legend, Readout } from "@/components/ui/figure-parts";
+import { useCallback, useMemo, type ReactNode } from "react";
+import {
+  ChartGrid,
+  ChartPanel,
+  chartHeight,
+  FigureNote,
+  FigureShell,
+  Legend,
+  NumbersTable,
+  Readout,
+  readoutColour,
+  ReadoutGrid,
+  SliderGrid,
+  useFigureParams,
+} from "@/components/ui/figure-shell";
 import { PlotFrame } from "@/components/ui/plot-frame";
+import { fixed, signed, significant } from "@/lib/figures/format";
 import { SliderField } from "@/components/ui/slider-field";
 import {
   clampGeneralisationParams,
@@ -30,25 +44,16 @@ export interface GeneralisationFigureProps {
   initialSeed?: number;
 }
 
-// Colours as CSS variables so dark mode can swap them without re-rendering the plots.
-const FIGURE_COLOURS =
-  "[--fig-cubic:#0369a1] [--fig-relu:#c2410c] [--fig-muted:#94a3b8] [--fig-band:#e2e8f0] dark:[--fig-cubic:#38bdf8] dark:[--fig-relu:#fb923c] dark:[--fig-muted:#64748b] dark:[--fig-band:#1e293b]";
 // The cubic's curve leaves any sensible frame quickly; clip it there and let the numbers tell the rest.
 const Y_DOMAIN: [number, number] = [-3, 3];
 
-const fixed = (value: number, digits = 2) => value.toFixed(digits);
-/** Errors span four orders of magnitude, so show three significant figures. */
-const error = (value: number) => (value >= 100 ? value.toFixed(0) : value.toPrecision(3));
-const signed = (value: number) => (value < 0 ? `−${fixed(-value)}` : fixed(value));
 const rangeText = ([low, high]: readonly [number, number]) => `[${signed(low)}, ${signed(high)}]`;
 
 /** Two models with the same training error that disagree once you test beyond the training range. */
 export function GeneralisationFigure({ initialExtension, initialNoise, initialSeed }: GeneralisationFigureProps) {
-  const [params, setParams] = useState<GeneralisationParams>(() =>
+  const { params, shown, set } = useFigureParams<GeneralisationParams>(() =>
     clampGeneralisationParams({ extension: initialExtension, noiseSd: initialNoise, seed: initialSeed }),
   );
-  const shown = useDeferredValue(params);
-  const set = <K extends keyof GeneralisationParams>(key: K) => (value: GeneralisationParams[K]) => setParams((p) => ({ ...p, [key]: value }));
 
   const fit = useMemo(() => fitTwoModels(shown.noiseSd, shown.seed), [shown.noiseSd, shown.seed]);
   const errorCurve = useMemo(() => testErrorCurve(fit), [fit]);
@@ -59,20 +64,18 @@ export function GeneralisationFigure({ initialExtension, initialNoise, initialSe
 
   const L = GENERALISATION_LIMITS;
   return (
-    <figure
-      data-testid="generalisation-figure"
-      className={`not-prose my-8 rounded-xl border border-slate-200 bg-white p-4 text-slate-900 sm:p-6 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 ${FIGURE_COLOURS}`}
-    >
-      <figcaption className="mb-4">
-        <span className="block text-base font-semibold">Same training error, different generalisation</span>
-        <span className="mt-1 block text-sm text-slate-600 dark:text-slate-300">
+    <FigureShell
+      testId="generalisation-figure"
+      title="Same training error, different generalisation"
+      description={
+        <>
           A cubic polynomial and a ReLU network with {HIDDEN_UNITS} random hidden units are fitted to the same{" "}
           {fit.data.x.length} noisy samples of sin(2x) on {rangeText(TRAINING_RANGE)}. The network&rsquo;s ridge penalty
           is tuned until its training error equals the cubic&rsquo;s (to within {TRAINING_MSE_TOLERANCE * 100}%).
-        </span>
-      </figcaption>
-
-      <div className="grid gap-4 sm:grid-cols-3">
+        </>
+      }
+    >
+      <SliderGrid columns={3}>
         <SliderField
           label="How far beyond the training range you test"
           value={params.extension}
@@ -101,85 +104,89 @@ export function GeneralisationFigure({ initialExtension, initialNoise, initialSe
           onValueChange={set("seed")}
           testId="generalisation-seed"
         />
-      </div>
+      </SliderGrid>
 
-      <dl aria-live="polite" data-testid="generalisation-readout" className="mt-5 grid grid-cols-2 gap-3 text-sm sm:grid-cols-3">
+      <ReadoutGrid testId="generalisation-readout" columns={3}>
         <Readout label="Test range" testId="generalisation-readout-range">
           {rangeText(report.range)}
         </Readout>
         <Readout label="Training error (MSE), cubic · network" testId="generalisation-readout-training">
-          {error(fit.cubic.trainingMse)} · {error(fit.relu.trainingMse)}
+          {significant(fit.cubic.trainingMse)} · {significant(fit.relu.trainingMse)}
         </Readout>
-        <Readout label="Test error, cubic" testId="generalisation-readout-test-cubic" colour="text-sky-700 dark:text-sky-300">
-          {error(report.cubicTestMse)}
+        <Readout label="Test error, cubic" testId="generalisation-readout-test-cubic" colour={readoutColour.primary}>
+          {significant(report.cubicTestMse)}
         </Readout>
-        <Readout label="Test error, network" testId="generalisation-readout-test-relu" colour="text-orange-700 dark:text-orange-300">
-          {error(report.reluTestMse)}
+        <Readout label="Test error, network" testId="generalisation-readout-test-relu" colour={readoutColour.secondary}>
+          {significant(report.reluTestMse)}
         </Readout>
         <Readout label="Disagreement (RMS)" testId="generalisation-readout-disagreement">
-          {error(report.disagreement)}
+          {significant(report.disagreement)}
         </Readout>
-      </dl>
-      <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">
+      </ReadoutGrid>
+      <FigureNote>
         Test error is the expected squared error on a fresh noisy label at a point drawn uniformly from the test range
-        (it includes the noise variance σ² = {error(fit.noiseSd ** 2)}). Disagreement is the root-mean-square difference
+        (it includes the noise variance σ² = {significant(fit.noiseSd ** 2)}). Disagreement is the root-mean-square difference
         between the two models over the test range.
-      </p>
+      </FigureNote>
 
-      <div className="mt-5 grid gap-6 lg:grid-cols-2">
-        <div>
-          <p className="mb-2 text-sm font-semibold">The two fits over the test range</p>
+      <ChartGrid>
+        <ChartPanel
+          title="The two fits over the test range"
+          legend={
+            <Legend
+              swatches={SWATCHES}
+              items={[
+                { swatch: "band", text: "training range" },
+                { swatch: "dot", text: "training data" },
+                { swatch: "cubic", text: "cubic polynomial" },
+                { swatch: "relu", text: "ReLU network" },
+                { swatch: "truth", text: "true function sin(2x)" },
+              ]}
+            />
+          }
+        >
           <PlotFrame
             build={buildFits}
             testId="generalisation-fits"
-            label={`Line chart over the test range ${rangeText(report.range)}. Both models follow the training data on ${rangeText(TRAINING_RANGE)}; beyond it the cubic curves away while the network continues in a straight line. Root-mean-square disagreement ${error(report.disagreement)}.`}
+            label={`Line chart over the test range ${rangeText(report.range)}. Both models follow the training data on ${rangeText(TRAINING_RANGE)}; beyond it the cubic curves away while the network continues in a straight line. Root-mean-square disagreement ${significant(report.disagreement)}.`}
           />
-          <Legend
-            swatches={SWATCHES}
-            items={[
-              { swatch: "band", text: "training range" },
-              { swatch: "dot", text: "training data" },
-              { swatch: "cubic", text: "cubic polynomial" },
-              { swatch: "relu", text: "ReLU network" },
-              { swatch: "truth", text: "true function sin(2x)" },
-            ]}
-          />
-        </div>
-        <div>
-          <p className="mb-2 text-sm font-semibold">Test error as the test range widens</p>
+        </ChartPanel>
+        <ChartPanel
+          title="Test error as the test range widens"
+          legend={
+            <Legend
+              swatches={SWATCHES}
+              items={[
+                { swatch: "cubic", text: "cubic polynomial" },
+                { swatch: "relu", text: "ReLU network" },
+              ]}
+            />
+          }
+        >
           <PlotFrame
             build={buildErrors}
             testId="generalisation-errors"
-            label={`Line chart, log scale: test error of both models against how far beyond the training range they are tested. Both start near the noise level; at the current setting the cubic's is ${error(report.cubicTestMse)} and the network's ${error(report.reluTestMse)}.`}
+            label={`Line chart, log scale: test error of both models against how far beyond the training range they are tested. Both start near the noise level; at the current setting the cubic's is ${significant(report.cubicTestMse)} and the network's ${significant(report.reluTestMse)}.`}
           />
-          <Legend
-            swatches={SWATCHES}
-            items={[
-              { swatch: "cubic", text: "cubic polynomial" },
-              { swatch: "relu", text: "ReLU network" },
-            ]}
-          />
-        </div>
-      </div>
+        </ChartPanel>
+      </ChartGrid>
 
-      <details className="mt-5 text-sm">
-        <summary className="cursor-pointer font-medium text-sky-800 dark:text-sky-300">Show the numbers as a table</summary>
+      <NumbersTable>
         <div className="mt-3 overflow-x-auto">
           <ErrorTable curve={errorCurve.filter((_, i) => i % 5 === 0)} />
         </div>
-      </details>
-    </figure>
+      </NumbersTable>
+    </FigureShell>
   );
 }
-
 
 type Swatch = "band" | "dot" | "cubic" | "relu" | "truth";
 
 const SWATCHES: Record<Swatch, ReactNode> = {
   "band": <rect width="20" height="10" fill="var(--fig-band)" />,
   "dot": <circle cx="10" cy="5" r="3" fill="currentColor" />,
-  "cubic": <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-cubic)" strokeWidth="2.5" />,
-  "relu": <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-relu)" strokeWidth="2.5" strokeDasharray="7 3" />,
+  "cubic": <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-primary)" strokeWidth="2.5" />,
+  "relu": <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-secondary)" strokeWidth="2.5" strokeDasharray="7 3" />,
   "truth": <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-muted)" strokeWidth="1.5" strokeDasharray="2 2" />,
 };
 
@@ -199,9 +206,9 @@ function ErrorTable({ curve }: { curve: TestReport[] }) {
         {curve.map((row) => (
           <tr key={row.extension} className="border-b border-slate-100 dark:border-slate-800">
             <th scope="row" className="py-1 pr-3 font-normal">{rangeText(row.range)}</th>
-            <td className="py-1 pr-3">{error(row.cubicTestMse)}</td>
-            <td className="py-1 pr-3">{error(row.reluTestMse)}</td>
-            <td className="py-1 pr-3">{error(row.disagreement)}</td>
+            <td className="py-1 pr-3">{significant(row.cubicTestMse)}</td>
+            <td className="py-1 pr-3">{significant(row.reluTestMse)}</td>
+            <td className="py-1 pr-3">{significant(row.disagreement)}</td>
           </tr>
         ))}
       </tbody>
@@ -210,7 +217,7 @@ function ErrorTable({ curve }: { curve: TestReport[] }) {
 }
 
 function plotHeight(width: number) {
-  return Math.round(Math.min(360, Math.max(260, width * 0.75)));
+  return chartHeight(width);
 }
 
 function fitsPlot(fit: TwoModelFit, report: TestReport, width: number) {
@@ -230,8 +237,8 @@ function fitsPlot(fit: TwoModelFit, report: TestReport, width: number) {
       Plot.rect([TRAINING_RANGE], { x1: (r: readonly number[]) => r[0], x2: (r: readonly number[]) => r[1], fill: "var(--fig-band)" }),
       Plot.ruleX(report.extension > 0 ? report.range : [], { stroke: "currentColor", strokeOpacity: 0.4, strokeDasharray: "2 4" }),
       Plot.line(curves, { x: "x", y: "truth", stroke: "var(--fig-muted)", strokeWidth: 1.5, strokeDasharray: "2 2" }),
-      Plot.line(curves, { x: "x", y: "cubic", stroke: "var(--fig-cubic)", strokeWidth: 2.5 }),
-      Plot.line(curves, { x: "x", y: "relu", stroke: "var(--fig-relu)", strokeWidth: 2.5, strokeDasharray: "7 3" }),
+      Plot.line(curves, { x: "x", y: "cubic", stroke: "var(--fig-primary)", strokeWidth: 2.5 }),
+      Plot.line(curves, { x: "x", y: "relu", stroke: "var(--fig-secondary)", strokeWidth: 2.5, strokeDasharray: "7 3" }),
       Plot.dot(data, { x: "x", y: "y", r: 2.5, fill: "currentColor" }),
     ],
   });
@@ -246,11 +253,11 @@ function errorPlot(curve: TestReport[], report: TestReport, width: number) {
     x: { label: "How far beyond the training range →", labelOffset: 38, domain: [0, GENERALISATION_LIMITS.extension.max] },
     y: { type: "log", label: "↑ Test error (MSE, log scale)", grid: true, ticks: 5, tickFormat: (d: number) => String(Number(d.toPrecision(1))) },
     marks: [
-      Plot.line(curve, { x: "extension", y: "cubicTestMse", stroke: "var(--fig-cubic)", strokeWidth: 2.5 }),
-      Plot.line(curve, { x: "extension", y: "reluTestMse", stroke: "var(--fig-relu)", strokeWidth: 2.5, strokeDasharray: "7 3" }),
+      Plot.line(curve, { x: "extension", y: "cubicTestMse", stroke: "var(--fig-primary)", strokeWidth: 2.5 }),
+      Plot.line(curve, { x: "extension", y: "reluTestMse", stroke: "var(--fig-secondary)", strokeWidth: 2.5, strokeDasharray: "7 3" }),
       Plot.ruleX([report.extension], { stroke: "currentColor", strokeOpacity: 0.5 }),
-      Plot.dot([report], { x: "extension", y: "cubicTestMse", fill: "var(--fig-cubic)", r: 4 }),
-      Plot.dot([report], { x: "extension", y: "reluTestMse", fill: "var(--fig-relu)", r: 4 }),
+      Plot.dot([report], { x: "extension", y: "cubicTestMse", fill: "var(--fig-primary)", r: 4 }),
+      Plot.dot([report], { x: "extension", y: "reluTestMse", fill: "var(--fig-secondary)", r: 4 }),
     ],
   });
 }

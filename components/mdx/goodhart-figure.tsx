@@ -1,9 +1,23 @@
 "use client";
 
 import * as Plot from "@observablehq/plot";
-import { useCallback, useDeferredValue, useMemo, useState, type ReactNode } from "react";
-import { Legend, Readout } from "@/components/ui/figure-parts";
+import { useCallback, useMemo, type ReactNode } from "react";
+import {
+  ChartGrid,
+  ChartPanel,
+  chartHeight,
+  FigureNote,
+  FigureShell,
+  Legend,
+  NumbersTable,
+  Readout,
+  readoutColour,
+  ReadoutGrid,
+  SliderGrid,
+  useFigureParams,
+} from "@/components/ui/figure-shell";
 import { PlotFrame } from "@/components/ui/plot-frame";
+import { fixed, grouped, percentSignificant } from "@/lib/figures/format";
 import { SliderField } from "@/components/ui/slider-field";
 import {
   clampGoodhartParams,
@@ -28,17 +42,12 @@ export interface GoodhartFigureProps {
   initialSeed?: number;
 }
 
-// Colours as CSS variables so dark mode can swap them without re-rendering the plots.
-const FIGURE_COLOURS =
-  "[--fig-proxy:#0369a1] [--fig-true:#c2410c] [--fig-muted:#94a3b8] dark:[--fig-proxy:#38bdf8] dark:[--fig-true:#fb923c] dark:[--fig-muted:#64748b]";
 
-const fixed = (value: number, digits = 2) => value.toFixed(digits);
-const percent = (fraction: number) => `${Number((fraction * 100).toPrecision(3))}%`;
-const count = new Intl.NumberFormat("en-GB");
 
 /** Regressional Goodhart: select the top items by a noisy proxy and watch proxy and true value pull apart. */
 export function GoodhartFigure({ initialNoise, initialPercentSelected, initialSampleSize, initialSeed }: GoodhartFigureProps) {
-  const [params, setParams] = useState<GoodhartParams>(() =>
+  // Keep the sliders responsive while a 5,000-point scatter redraws.
+  const { params, shown, set } = useFigureParams<GoodhartParams>(() =>
     clampGoodhartParams({
       noiseSd: initialNoise,
       percentSelected: initialPercentSelected,
@@ -46,9 +55,6 @@ export function GoodhartFigure({ initialNoise, initialPercentSelected, initialSa
       seed: initialSeed,
     }),
   );
-  // Keep the sliders responsive while a 5,000-point scatter redraws.
-  const shown = useDeferredValue(params);
-  const set = <K extends keyof GoodhartParams>(key: K) => (value: GoodhartParams[K]) => setParams((p) => ({ ...p, [key]: value }));
 
   const draws = useMemo(() => drawGoodhartSample(shown.sampleSize, shown.seed), [shown.sampleSize, shown.seed]);
   const ranked = useMemo(() => rankByProxy(draws, shown.noiseSd), [draws, shown.noiseSd]);
@@ -63,19 +69,17 @@ export function GoodhartFigure({ initialNoise, initialPercentSelected, initialSa
 
   const L = GOODHART_LIMITS;
   return (
-    <figure
-      data-testid="goodhart-figure"
-      className={`not-prose my-8 rounded-xl border border-slate-200 bg-white p-4 text-slate-900 sm:p-6 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 ${FIGURE_COLOURS}`}
-    >
-      <figcaption className="mb-4">
-        <span className="block text-base font-semibold">Regressional Goodhart: selecting on a noisy proxy</span>
-        <span className="mt-1 block text-sm text-slate-600 dark:text-slate-300">
+    <FigureShell
+      testId="goodhart-figure"
+      title="Regressional Goodhart: selecting on a noisy proxy"
+      description={
+        <>
           Each item has a true value V ~ N(0, 1) and a proxy score U = V + noise. Keep the items with the highest proxy
           and compare what the proxy promised with what you got.
-        </span>
-      </figcaption>
-
-      <div className="grid gap-4 sm:grid-cols-2">
+        </>
+      }
+    >
+      <SliderGrid columns={2}>
         <SliderField
           label="Proxy noise σ"
           value={params.noiseSd}
@@ -114,77 +118,77 @@ export function GoodhartFigure({ initialNoise, initialPercentSelected, initialSa
           onValueChange={set("seed")}
           testId="goodhart-seed"
         />
-      </div>
+      </SliderGrid>
 
-      <dl
-        aria-live="polite"
-        data-testid="goodhart-readout"
-        className="mt-5 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4"
-      >
+      <ReadoutGrid testId="goodhart-readout" columns={4}>
         <Readout label="Items kept" testId="goodhart-readout-count">
-          {count.format(selection.count)} of {count.format(ranked.proxies.length)}
+          {grouped(selection.count)} of {grouped(ranked.proxies.length)}
         </Readout>
-        <Readout label="Mean proxy of kept" testId="goodhart-readout-proxy" colour="text-sky-700 dark:text-sky-300">
+        <Readout label="Mean proxy of kept" testId="goodhart-readout-proxy" colour={readoutColour.primary}>
           {fixed(selection.meanProxy)} <Theory value={selection.theory.meanProxy} />
         </Readout>
-        <Readout label="Mean true value of kept" testId="goodhart-readout-true" colour="text-orange-700 dark:text-orange-300">
+        <Readout label="Mean true value of kept" testId="goodhart-readout-true" colour={readoutColour.secondary}>
           {fixed(selection.meanTrue)} <Theory value={selection.theory.meanTrue} />
         </Readout>
         <Readout label="Gap (overpromise)" testId="goodhart-readout-gap">
           {fixed(selection.gap)} <Theory value={selection.theory.gap} />
         </Readout>
-      </dl>
-      <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">
+      </ReadoutGrid>
+      <FigureNote>
         In brackets: the closed form for an infinite population, E[V | U] = U / (1 + σ²) ={" "}
         {fixed(regressionSlope(shown.noiseSd), 3)}·U.
-      </p>
+      </FigureNote>
 
-      <div className="mt-5 grid gap-6 lg:grid-cols-2">
-        <div>
-          <p className="mb-2 text-sm font-semibold">Proxy against true value</p>
+      <ChartGrid>
+        <ChartPanel
+          title="Proxy against true value"
+          legend={
+            <Legend
+              swatches={SWATCHES}
+              items={[
+                { swatch: "dot-muted", text: "item not kept" },
+                { swatch: "dot-true", text: "kept (top by proxy)" },
+                { swatch: "dashed", text: "E[V | U] = U / (1 + σ²)" },
+                { swatch: "dotted", text: "V = U (what the proxy promises)" },
+              ]}
+            />
+          }
+        >
           <PlotFrame
             build={buildScatter}
             testId="goodhart-scatter"
             label={`Scatter plot of ${ranked.proxies.length} items, proxy score against true value. The ${selection.count} kept items have mean proxy ${fixed(selection.meanProxy)} but mean true value ${fixed(selection.meanTrue)}.`}
           />
-          <Legend
-            swatches={SWATCHES}
-            items={[
-              { swatch: "dot-muted", text: "item not kept" },
-              { swatch: "dot-true", text: "kept (top by proxy)" },
-              { swatch: "dashed", text: "E[V | U] = U / (1 + σ²)" },
-              { swatch: "dotted", text: "V = U (what the proxy promises)" },
-            ]}
-          />
-        </div>
-        <div>
-          <p className="mb-2 text-sm font-semibold">Mean of the kept items as selection gets harder</p>
+        </ChartPanel>
+        <ChartPanel
+          title="Mean of the kept items as selection gets harder"
+          legend={
+            <Legend
+              swatches={SWATCHES}
+              items={[
+                { swatch: "line-proxy", text: "mean proxy (simulated)" },
+                { swatch: "line-true", text: "mean true value (simulated)" },
+                { swatch: "dashed", text: "closed form" },
+              ]}
+            />
+          }
+        >
           <PlotFrame
             build={buildPressure}
             testId="goodhart-pressure"
-            label={`Line chart: as the fraction kept falls from 50% to 0.1%, the mean proxy of the kept items rises faster than their mean true value, and the gap between them grows. At ${percent(selection.fraction)} the gap is ${fixed(selection.gap)}.`}
+            label={`Line chart: as the fraction kept falls from 50% to 0.1%, the mean proxy of the kept items rises faster than their mean true value, and the gap between them grows. At ${percentSignificant(selection.fraction)} the gap is ${fixed(selection.gap)}.`}
           />
-          <Legend
-            swatches={SWATCHES}
-            items={[
-              { swatch: "line-proxy", text: "mean proxy (simulated)" },
-              { swatch: "line-true", text: "mean true value (simulated)" },
-              { swatch: "dashed", text: "closed form" },
-            ]}
-          />
-        </div>
-      </div>
+        </ChartPanel>
+      </ChartGrid>
 
-      <details className="mt-5 text-sm">
-        <summary className="cursor-pointer font-medium text-sky-800 dark:text-sky-300">Show the numbers as a table</summary>
+      <NumbersTable>
         <div className="mt-3 overflow-x-auto">
           <PressureTable curve={curve} />
         </div>
-      </details>
-    </figure>
+      </NumbersTable>
+    </FigureShell>
   );
 }
-
 
 function Theory({ value }: { value: number }) {
   return <span className="font-normal text-slate-600 dark:text-slate-300">({fixed(value)})</span>;
@@ -194,9 +198,9 @@ type Swatch = "dot-muted" | "dot-true" | "line-proxy" | "line-true" | "dashed" |
 
 const SWATCHES: Record<Swatch, ReactNode> = {
   "dot-muted": <circle cx="10" cy="5" r="3" fill="var(--fig-muted)" />,
-  "dot-true": <circle cx="10" cy="5" r="4" fill="var(--fig-true)" />,
-  "line-proxy": <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-proxy)" strokeWidth="2" />,
-  "line-true": <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-true)" strokeWidth="2" />,
+  "dot-true": <circle cx="10" cy="5" r="4" fill="var(--fig-secondary)" />,
+  "line-proxy": <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-primary)" strokeWidth="2" />,
+  "line-true": <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-secondary)" strokeWidth="2" />,
   "dashed": <line x1="0" x2="20" y1="5" y2="5" stroke="currentColor" strokeWidth="1.5" strokeDasharray="5 3" />,
   "dotted": <line x1="0" x2="20" y1="5" y2="5" stroke="currentColor" strokeWidth="1.5" strokeDasharray="1 3" />,
 };
@@ -218,8 +222,8 @@ function PressureTable({ curve }: { curve: Selection[] }) {
       <tbody>
         {curve.map((row) => (
           <tr key={row.fraction} className="border-b border-slate-100 dark:border-slate-800">
-            <th scope="row" className="py-1 pr-3 font-normal">{percent(row.fraction)}</th>
-            <td className="py-1 pr-3">{count.format(row.count)}</td>
+            <th scope="row" className="py-1 pr-3 font-normal">{percentSignificant(row.fraction)}</th>
+            <td className="py-1 pr-3">{grouped(row.count)}</td>
             <td className="py-1 pr-3">{fixed(row.meanProxy)}</td>
             <td className="py-1 pr-3">{fixed(row.meanTrue)}</td>
             <td className="py-1 pr-3">{fixed(row.gap)}</td>
@@ -239,16 +243,16 @@ function scatterPlot(proxies: Float64Array, trueValues: Float64Array, selection:
   const slope = regressionSlope(noiseSd);
   return Plot.plot({
     width,
-    height: Math.round(Math.min(360, Math.max(260, width * 0.75))),
+    height: chartHeight(width),
     style: { fontSize: "12px" },
     marginBottom: 44,
     x: { label: "Proxy score U →", labelOffset: 38, domain: [-extent, extent] },
     y: { label: "↑ True value V", domain: [-4, 4] },
     clip: true,
     marks: [
-      Plot.ruleX([selection.threshold], { stroke: "var(--fig-true)", strokeOpacity: 0.6 }),
+      Plot.ruleX([selection.threshold], { stroke: "var(--fig-secondary)", strokeOpacity: 0.6 }),
       Plot.dot(rest, { x: "proxy", y: "trueValue", r: 1.5, fill: "var(--fig-muted)", fillOpacity: 0.6 }),
-      Plot.dot(kept, { x: "proxy", y: "trueValue", r: 2.5, fill: "var(--fig-true)" }),
+      Plot.dot(kept, { x: "proxy", y: "trueValue", r: 2.5, fill: "var(--fig-secondary)" }),
       Plot.line([[-extent, -extent], [extent, extent]], { stroke: "currentColor", strokeDasharray: "1 3", strokeWidth: 1.5 }),
       Plot.line([[-extent, -extent * slope], [extent, extent * slope]], { stroke: "currentColor", strokeDasharray: "5 3", strokeWidth: 1.5 }),
     ],
@@ -259,20 +263,20 @@ function pressurePlot(curve: Selection[], selection: Selection, width: number) {
   const rows = curve.map((s) => ({ fraction: s.fraction, proxy: s.meanProxy, trueValue: s.meanTrue, theoryProxy: s.theory.meanProxy, theoryTrue: s.theory.meanTrue }));
   return Plot.plot({
     width,
-    height: Math.round(Math.min(360, Math.max(260, width * 0.75))),
+    height: chartHeight(width),
     style: { fontSize: "12px" },
     marginBottom: 44,
-    x: { type: "log", reverse: true, labelOffset: 38, label: "Fraction kept (harder selection →)", tickFormat: (d: number) => percent(d), ticks: [0.5, 0.1, 0.01, 0.001] },
+    x: { type: "log", reverse: true, labelOffset: 38, label: "Fraction kept (harder selection →)", tickFormat: (d: number) => percentSignificant(d), ticks: [0.5, 0.1, 0.01, 0.001] },
     y: { label: "↑ Mean of kept items", nice: true },
     marks: [
       Plot.areaY(rows, { x: "fraction", y1: "trueValue", y2: "proxy", fill: "var(--fig-muted)", fillOpacity: 0.25 }),
-      Plot.line(rows, { x: "fraction", y: "theoryProxy", stroke: "var(--fig-proxy)", strokeDasharray: "5 3", strokeWidth: 1.5 }),
-      Plot.line(rows, { x: "fraction", y: "theoryTrue", stroke: "var(--fig-true)", strokeDasharray: "5 3", strokeWidth: 1.5 }),
-      Plot.line(rows, { x: "fraction", y: "proxy", stroke: "var(--fig-proxy)", strokeWidth: 2 }),
-      Plot.line(rows, { x: "fraction", y: "trueValue", stroke: "var(--fig-true)", strokeWidth: 2 }),
+      Plot.line(rows, { x: "fraction", y: "theoryProxy", stroke: "var(--fig-primary)", strokeDasharray: "5 3", strokeWidth: 1.5 }),
+      Plot.line(rows, { x: "fraction", y: "theoryTrue", stroke: "var(--fig-secondary)", strokeDasharray: "5 3", strokeWidth: 1.5 }),
+      Plot.line(rows, { x: "fraction", y: "proxy", stroke: "var(--fig-primary)", strokeWidth: 2 }),
+      Plot.line(rows, { x: "fraction", y: "trueValue", stroke: "var(--fig-secondary)", strokeWidth: 2 }),
       Plot.ruleX([selection.fraction], { stroke: "currentColor", strokeOpacity: 0.5 }),
-      Plot.dot([selection], { x: "fraction", y: "meanProxy", fill: "var(--fig-proxy)", r: 4 }),
-      Plot.dot([selection], { x: "fraction", y: "meanTrue", fill: "var(--fig-true)", r: 4 }),
+      Plot.dot([selection], { x: "fraction", y: "meanProxy", fill: "var(--fig-primary)", r: 4 }),
+      Plot.dot([selection], { x: "fraction", y: "meanTrue", fill: "var(--fig-secondary)", r: 4 }),
     ],
   });
 }

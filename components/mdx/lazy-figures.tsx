@@ -18,3 +18,4 @@ export const GoodhartFigure = dynamic(() => import("./goodhart-figure").then((m)
 export const GeneralisationFigure = dynamic(() => import("./generalisation-figure").then((m) => m.GeneralisationFigure), { ssr: false, loading: FigurePlaceholder });
 export const PreferenceFigure = dynamic(() => import("./preference-figure").then((m) => m.PreferenceFigure), { ssr: false, loading: FigurePlaceholder });
 export const ShiftMonitorFigure = dynamic(() => import("./shift-monitor-figure").then((m) => m.ShiftMonitorFigure), { ssr: false, loading: FigurePlaceholder });
+export const ShapeColourFigure = dynamic(() => import("./shape-colour-figure").then((m) => m.ShapeColourFigure), { ssr: false, loading: FigurePlaceholder });

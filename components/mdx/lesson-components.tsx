@@ -4,7 +4,7 @@ import { QuizRunner } from "@/components/quiz/quiz-runner";
 import type { CompiledLesson } from "@/lib/content/types";
 import { Callout } from "./callout";
 import { Figure } from "./figure";
-import { ConformalSandbox, GeneralisationFigure, GoodhartFigure, PreferenceFigure, ShiftMonitorFigure } from "./lazy-figures";
+import { ConformalSandbox, GeneralisationFigure, GoodhartFigure, PreferenceFigure, ShapeColourFigure, ShiftMonitorFigure } from "./lazy-figures";
 import { CiteLink, orderedReferences, ReferenceList } from "./references";
 import { RenderedMath } from "./rendered-math";
 
@@ -28,6 +28,7 @@ export function lessonComponents(lesson: CompiledLesson) {
     GeneralisationFigure,
     PreferenceFigure,
     ShiftMonitorFigure,
+    ShapeColourFigure,
     RenderedMath,
   };
 }

@@ -1,9 +1,23 @@
 "use client";
 
 import * as Plot from "@observablehq/plot";
-import { useCallback, useDeferredValue, useMemo, useState, type ReactNode } from "react";
-import { Legend, Readout } from "@/components/ui/figure-parts";
+import { useCallback, useMemo, type ReactNode } from "react";
+import {
+  ChartGrid,
+  ChartPanel,
+  chartHeight,
+  FigureNote,
+  FigureShell,
+  Legend,
+  NumbersTable,
+  Readout,
+  readoutColour,
+  ReadoutGrid,
+  SliderGrid,
+  useFigureParams,
+} from "@/components/ui/figure-shell";
 import { PlotFrame } from "@/components/ui/plot-frame";
+import { grouped, percent, signed } from "@/lib/figures/format";
 import { SliderField } from "@/components/ui/slider-field";
 import {
   clampPreferenceParams,
@@ -31,21 +45,13 @@ export interface PreferenceFigureProps {
   initialSeed?: number;
 }
 
-// Colours as CSS variables so dark mode can swap them without re-rendering the plots.
-const FIGURE_COLOURS =
-  "[--fig-a:#0369a1] [--fig-b:#c2410c] [--fig-muted:#94a3b8] dark:[--fig-a:#38bdf8] dark:[--fig-b:#fb923c] dark:[--fig-muted:#64748b]";
 
-const signed = (value: number, digits = 2) => (value < 0 ? `−${(-value).toFixed(digits)}` : value.toFixed(digits));
-const percent = (fraction: number) => `${Math.round(fraction * 100)}%`;
-const count = new Intl.NumberFormat("en-GB");
 
 /** Fit one Bradley–Terry reward to comparisons from two annotator groups and see whose ranking it recovers. */
 export function PreferenceFigure({ initialComparisons, initialNoise, initialPercentGroupB, initialSeed }: PreferenceFigureProps) {
-  const [params, setParams] = useState<PreferenceParams>(() =>
+  const { params, shown, set } = useFigureParams<PreferenceParams>(() =>
     clampPreferenceParams({ comparisons: initialComparisons, temperature: initialNoise, percentGroupB: initialPercentGroupB, seed: initialSeed }),
   );
-  const shown = useDeferredValue(params);
-  const set = <K extends keyof PreferenceParams>(key: K) => (value: PreferenceParams[K]) => setParams((p) => ({ ...p, [key]: value }));
 
   const responses = useMemo(() => drawResponses(shown.seed), [shown.seed]);
   // Drawn once for the largest count, so more comparisons only add to the ones already made.
@@ -64,28 +70,26 @@ export function PreferenceFigure({ initialComparisons, initialNoise, initialPerc
   const L = PREFERENCE_LIMITS;
   const groupBCount = report.tally.byGroupB;
   return (
-    <figure
-      data-testid="preference-figure"
-      className={`not-prose my-8 rounded-xl border border-slate-200 bg-white p-4 text-slate-900 sm:p-6 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 ${FIGURE_COLOURS}`}
-    >
-      <figcaption className="mb-4">
-        <span className="block text-base font-semibold">Learning one reward from pairwise preferences</span>
-        <span className="mt-1 block text-sm text-slate-600 dark:text-slate-300">
+    <FigureShell
+      testId="preference-figure"
+      title="Learning one reward from pairwise preferences"
+      description={
+        <>
           {RESPONSE_COUNT} responses differ in quality and in how readily they offer personal suggestions. Group A&rsquo;s
           reward is quality + proactivity, group B&rsquo;s is quality − proactivity. Annotators compare random pairs and
           prefer i to j with probability σ((r<sub>i</sub> − r<sub>j</sub>) / τ); one Bradley–Terry reward is fitted to all
           the comparisons by maximum likelihood.
-        </span>
-      </figcaption>
-
-      <div className="grid gap-4 sm:grid-cols-2">
+        </>
+      }
+    >
+      <SliderGrid columns={2}>
         <SliderField
           label="Number of comparisons"
           value={params.comparisons}
           min={L.comparisons.min}
           max={L.comparisons.max}
           scale="log"
-          formatValue={(v) => count.format(Math.round(v))}
+          formatValue={(v) => grouped(Math.round(v))}
           onValueChange={(v) => set("comparisons")(Math.round(v))}
           testId="preference-comparisons"
         />
@@ -118,16 +122,16 @@ export function PreferenceFigure({ initialComparisons, initialNoise, initialPerc
           onValueChange={set("seed")}
           testId="preference-seed"
         />
-      </div>
+      </SliderGrid>
 
-      <dl aria-live="polite" data-testid="preference-readout" className="mt-5 grid grid-cols-2 gap-3 text-sm sm:grid-cols-3">
+      <ReadoutGrid testId="preference-readout" columns={3}>
         <Readout label="Comparisons (by group B)" testId="preference-readout-comparisons">
-          {count.format(report.tally.comparisons)} ({count.format(groupBCount)})
+          {grouped(report.tally.comparisons)} ({grouped(groupBCount)})
         </Readout>
-        <Readout label="Rank correlation with group A" testId="preference-readout-rank-a" colour="text-sky-700 dark:text-sky-300">
+        <Readout label="Rank correlation with group A" testId="preference-readout-rank-a" colour={readoutColour.primary}>
           {signed(report.rankCorrelationA)}
         </Readout>
-        <Readout label="Rank correlation with group B" testId="preference-readout-rank-b" colour="text-orange-700 dark:text-orange-300">
+        <Readout label="Rank correlation with group B" testId="preference-readout-rank-b" colour={readoutColour.secondary}>
           {signed(report.rankCorrelationB)}
         </Readout>
         <Readout label="Predicts group A's new choices" testId="preference-readout-accuracy-a">
@@ -139,57 +143,62 @@ export function PreferenceFigure({ initialComparisons, initialNoise, initialPerc
         <Readout label="Predicts the pooled mix" testId="preference-readout-accuracy-pooled">
           <Accuracy held={report.heldOutPooled} />
         </Readout>
-      </dl>
-      <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">
+      </ReadoutGrid>
+      <FigureNote>
         Rank correlation is Spearman&rsquo;s, between the fitted reward and the group&rsquo;s true reward (1 = same
         order). Accuracy is the chance that the fitted reward picks the winner of a fresh comparison of a random pair; in
         brackets, the best any predictor can do, since annotators themselves are noisy.
-      </p>
+      </FigureNote>
 
-      <div className="mt-5 grid gap-6 lg:grid-cols-2">
-        <div>
-          <p className="mb-2 text-sm font-semibold">Fitted reward against each group&rsquo;s true reward</p>
+      <ChartGrid>
+        <ChartPanel
+          title={<>Fitted reward against each group&rsquo;s true reward</>}
+          legend={
+            <Legend
+              swatches={SWATCHES}
+              items={[
+                { swatch: "dot-a", text: "group A's reward" },
+                { swatch: "dot-b", text: "group B's reward" },
+                { swatch: "dashed", text: "perfect fit: fitted = true / τ" },
+              ]}
+            />
+          }
+        >
           <PlotFrame
             build={buildRewards}
             testId="preference-rewards"
             label={`Scatter plot of the ${RESPONSE_COUNT} responses: fitted reward against group A's and group B's true reward. Rank correlation with group A ${signed(report.rankCorrelationA)}, with group B ${signed(report.rankCorrelationB)}.`}
           />
-          <Legend
-            swatches={SWATCHES}
-            items={[
-              { swatch: "dot-a", text: "group A's reward" },
-              { swatch: "dot-b", text: "group B's reward" },
-              { swatch: "dashed", text: "perfect fit: fitted = true / τ" },
-            ]}
-          />
-        </div>
-        <div>
-          <p className="mb-2 text-sm font-semibold">Rank correlation as comparisons accumulate</p>
+        </ChartPanel>
+        <ChartPanel
+          title="Rank correlation as comparisons accumulate"
+          legend={
+            <Legend
+              swatches={SWATCHES}
+              items={[
+                { swatch: "line-a", text: "with group A" },
+                { swatch: "line-b", text: "with group B" },
+              ]}
+            />
+          }
+        >
           <PlotFrame
             build={buildCurve}
             testId="preference-curve"
-            label={`Line chart: rank correlation of the fitted reward with each group's reward, from ${COMPARISON_GRID[0]} to ${count.format(COMPARISON_GRID.at(-1)!)} comparisons. At ${count.format(report.tally.comparisons)} comparisons it is ${signed(report.rankCorrelationA)} for group A and ${signed(report.rankCorrelationB)} for group B.`}
+            label={`Line chart: rank correlation of the fitted reward with each group's reward, from ${COMPARISON_GRID[0]} to ${grouped(COMPARISON_GRID.at(-1)!)} comparisons. At ${grouped(report.tally.comparisons)} comparisons it is ${signed(report.rankCorrelationA)} for group A and ${signed(report.rankCorrelationB)} for group B.`}
           />
-          <Legend
-            swatches={SWATCHES}
-            items={[
-              { swatch: "line-a", text: "with group A" },
-              { swatch: "line-b", text: "with group B" },
-            ]}
-          />
-        </div>
-      </div>
+        </ChartPanel>
+      </ChartGrid>
 
-      <details className="mt-5 text-sm">
-        <summary className="cursor-pointer font-medium text-sky-800 dark:text-sky-300">Show the numbers as tables</summary>
+      <NumbersTable summary="Show the numbers as tables">
         <div className="mt-3 overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 dark:focus-visible:outline-sky-400" tabIndex={0} role="region" aria-label="Responses table">
           <ResponseTable responses={responses} report={report} />
         </div>
         <div className="mt-4 overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 dark:focus-visible:outline-sky-400" tabIndex={0} role="region" aria-label="Learning-curve table">
           <CurveTable curve={curve} />
         </div>
-      </details>
-    </figure>
+      </NumbersTable>
+    </FigureShell>
   );
 }
 
@@ -201,14 +210,13 @@ function Accuracy({ held }: { held: HeldOutAccuracy }) {
   );
 }
 
-
 type Swatch = "dot-a" | "dot-b" | "line-a" | "line-b" | "dashed";
 
 const SWATCHES: Record<Swatch, ReactNode> = {
-  "dot-a": <circle cx="10" cy="5" r="4" fill="var(--fig-a)" />,
-  "dot-b": <rect x="6" y="1" width="8" height="8" fill="var(--fig-b)" />,
-  "line-a": <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-a)" strokeWidth="2.5" />,
-  "line-b": <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-b)" strokeWidth="2.5" strokeDasharray="7 3" />,
+  "dot-a": <circle cx="10" cy="5" r="4" fill="var(--fig-primary)" />,
+  "dot-b": <rect x="6" y="1" width="8" height="8" fill="var(--fig-secondary)" />,
+  "line-a": <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-primary)" strokeWidth="2.5" />,
+  "line-b": <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-secondary)" strokeWidth="2.5" strokeDasharray="7 3" />,
   "dashed": <line x1="0" x2="20" y1="5" y2="5" stroke="currentColor" strokeWidth="1.5" strokeDasharray="5 3" />,
 };
 
@@ -244,7 +252,7 @@ function ResponseTable({ responses, report }: { responses: Responses; report: Pr
             <td className={cell}>{signed(responses.rewardB[row.i]!)}</td>
             <td className={cell}>{signed(row.fitted)}</td>
             <td className={cell}>
-              {count.format(row.won)} / {count.format(row.compared)}
+              {grouped(row.won)} / {grouped(row.compared)}
             </td>
           </tr>
         ))}
@@ -269,7 +277,7 @@ function CurveTable({ curve }: { curve: PreferenceReport[] }) {
       <tbody>
         {curve.map((row) => (
           <tr key={row.tally.comparisons} className="border-b border-slate-100 dark:border-slate-800">
-            <th scope="row" className={`${cell} font-normal`}>{count.format(row.tally.comparisons)}</th>
+            <th scope="row" className={`${cell} font-normal`}>{grouped(row.tally.comparisons)}</th>
             <td className={cell}>{signed(row.rankCorrelationA)}</td>
             <td className={cell}>{signed(row.rankCorrelationB)}</td>
             <td className={cell}>{percent(row.heldOutA.accuracy)}</td>
@@ -282,7 +290,7 @@ function CurveTable({ curve }: { curve: PreferenceReport[] }) {
 }
 
 function plotHeight(width: number) {
-  return Math.round(Math.min(360, Math.max(260, width * 0.75)));
+  return chartHeight(width);
 }
 
 function rewardsPlot(responses: Responses, report: PreferenceReport, width: number) {
@@ -309,8 +317,8 @@ function rewardsPlot(responses: Responses, report: PreferenceReport, width: numb
         { stroke: "currentColor", strokeDasharray: "5 3", strokeWidth: 1.5 },
       ),
       Plot.link(pointsA, { x1: "x", x2: (_: unknown, i: number) => pointsB[i]!.x, y1: "y", y2: "y", stroke: "var(--fig-muted)", strokeOpacity: 0.5 }),
-      Plot.dot(pointsB, { x: "x", y: "y", r: 4, symbol: "square", fill: "var(--fig-b)" }),
-      Plot.dot(pointsA, { x: "x", y: "y", r: 4, fill: "var(--fig-a)" }),
+      Plot.dot(pointsB, { x: "x", y: "y", r: 4, symbol: "square", fill: "var(--fig-secondary)" }),
+      Plot.dot(pointsA, { x: "x", y: "y", r: 4, fill: "var(--fig-primary)" }),
     ],
   });
 }
@@ -323,15 +331,15 @@ function curvePlot(curve: PreferenceReport[], report: PreferenceReport, width: n
     height: plotHeight(width),
     style: { fontSize: "12px" },
     marginBottom: 44,
-    x: { type: "log", label: "Comparisons (log scale) →", labelOffset: 38, domain: [COMPARISON_GRID[0]!, COMPARISON_GRID.at(-1)!], ticks: [20, 100, 1000, 5000], tickFormat: (d: number) => count.format(d) },
+    x: { type: "log", label: "Comparisons (log scale) →", labelOffset: 38, domain: [COMPARISON_GRID[0]!, COMPARISON_GRID.at(-1)!], ticks: [20, 100, 1000, 5000], tickFormat: (d: number) => grouped(d) },
     y: { label: "↑ Rank correlation with the group's reward", domain: [-1, 1], grid: true },
     marks: [
       Plot.ruleY([0], { stroke: "var(--fig-muted)" }),
-      Plot.line(rows, { x: "comparisons", y: "a", stroke: "var(--fig-a)", strokeWidth: 2.5 }),
-      Plot.line(rows, { x: "comparisons", y: "b", stroke: "var(--fig-b)", strokeWidth: 2.5, strokeDasharray: "7 3" }),
+      Plot.line(rows, { x: "comparisons", y: "a", stroke: "var(--fig-primary)", strokeWidth: 2.5 }),
+      Plot.line(rows, { x: "comparisons", y: "b", stroke: "var(--fig-secondary)", strokeWidth: 2.5, strokeDasharray: "7 3" }),
       Plot.ruleX([current.comparisons], { stroke: "currentColor", strokeOpacity: 0.5 }),
-      Plot.dot([current], { x: "comparisons", y: "a", fill: "var(--fig-a)", r: 4 }),
-      Plot.dot([current], { x: "comparisons", y: "b", symbol: "square", fill: "var(--fig-b)", r: 4 }),
+      Plot.dot([current], { x: "comparisons", y: "a", fill: "var(--fig-primary)", r: 4 }),
+      Plot.dot([current], { x: "comparisons", y: "b", symbol: "square", fill: "var(--fig-secondary)", r: 4 }),
     ],
   });
 }

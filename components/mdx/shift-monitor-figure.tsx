@@ -1,9 +1,23 @@
 "use client";
 
 import * as Plot from "@observablehq/plot";
-import { useCallback, useDeferredValue, useMemo, useState, type ReactNode } from "react";
-import { Legend, Readout } from "@/components/ui/figure-parts";
+import { useCallback, useMemo, type ReactNode } from "react";
+import {
+  ChartGrid,
+  ChartPanel,
+  chartHeight,
+  FigureNote,
+  FigureShell,
+  Legend,
+  NumbersTable,
+  Readout,
+  readoutColour,
+  ReadoutGrid,
+  SliderGrid,
+  useFigureParams,
+} from "@/components/ui/figure-shell";
 import { PlotFrame } from "@/components/ui/plot-frame";
+import { fixed, percent } from "@/lib/figures/format";
 import { SliderField } from "@/components/ui/slider-field";
 import {
   CALIBRATION_WINDOWS,
@@ -31,22 +45,15 @@ export interface ShiftMonitorFigureProps {
   initialSeed?: number;
 }
 
-// Colours as CSS variables so dark mode can swap them without re-rendering the plots.
-const FIGURE_COLOURS =
-  "[--fig-accuracy:#0369a1] [--fig-statistic:#c2410c] [--fig-alarm:#be123c] [--fig-muted:#94a3b8] [--fig-band:#e2e8f0] dark:[--fig-accuracy:#38bdf8] dark:[--fig-statistic:#fb923c] dark:[--fig-alarm:#fb7185] dark:[--fig-muted:#64748b] dark:[--fig-band:#1e293b]";
 
-const fixed = (value: number, digits = 2) => value.toFixed(digits);
-const percent = (fraction: number) => `${(fraction * 100).toFixed(1)}%`;
 const windows = (n: number) => `${n} window${n === 1 ? "" : "s"}`;
 
 /** A classifier meets covariate shift after deployment; a monitor on unlabelled inputs raises the alarm. */
 export function ShiftMonitorFigure({ initialShift, initialWindowSize, initialFalseAlarmPercent, initialSeed }: ShiftMonitorFigureProps) {
-  const [params, setParams] = useState<ShiftParams>(() =>
+  // Recalibrating for a new window size takes up to a tenth of a second; keep the sliders responsive.
+  const { params, shown, set } = useFigureParams<ShiftParams>(() =>
     clampShiftParams({ shiftSize: initialShift, windowSize: initialWindowSize, falseAlarmPercent: initialFalseAlarmPercent, seed: initialSeed }),
   );
-  // Recalibrating for a new window size takes up to a tenth of a second; keep the sliders responsive.
-  const shown = useDeferredValue(params);
-  const set = <K extends keyof ShiftParams>(key: K) => (value: ShiftParams[K]) => setParams((p) => ({ ...p, [key]: value }));
 
   const setup = useMemo(() => prepareMonitor(shown.windowSize, shown.seed), [shown.windowSize, shown.seed]);
   const report = useMemo(() => monitorStream(setup, shown), [setup, shown]);
@@ -58,23 +65,21 @@ export function ShiftMonitorFigure({ initialShift, initialWindowSize, initialFal
   const alarmWindow = report.firstAlarm === null ? null : report.windows[report.firstAlarm]!;
   const expectedFalseAlarms = (SHIFT_START * report.params.falseAlarmPercent) / 100;
   return (
-    <figure
-      data-testid="shift-monitor-figure"
-      className={`not-prose my-8 rounded-xl border border-slate-200 bg-white p-4 text-slate-900 sm:p-6 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 ${FIGURE_COLOURS}`}
-    >
-      <figcaption className="mb-4">
-        <span className="block text-base font-semibold">Covariate shift after deployment, and a monitor that notices it</span>
-        <span className="mt-1 block text-sm text-slate-600 dark:text-slate-300">
+    <FigureShell
+      testId="shift-monitor-figure"
+      title="Covariate shift after deployment, and a monitor that notices it"
+      description={
+        <>
           The true rule labels an input positive when 0 &lt; x &lt; {UPPER_EDGE} (5% of labels are flipped). Training inputs
           x ~ N(0, 1) almost never exceed {UPPER_EDGE}, so the classifier learned &ldquo;positive when x &gt;{" "}
           {fixed(report.classifierThreshold)}&rdquo;. After window {SHIFT_START} the input mean drifts upwards while the
           rule stays fixed. The monitor sees no labels: it compares each window of inputs with {REFERENCE_SIZE.toLocaleString("en-GB")}{" "}
           reference inputs by a Kolmogorov–Smirnov test, with its threshold calibrated on{" "}
           {CALIBRATION_WINDOWS.toLocaleString("en-GB")} simulated in-distribution windows.
-        </span>
-      </figcaption>
-
-      <div className="grid gap-4 sm:grid-cols-2">
+        </>
+      }
+    >
+      <SliderGrid columns={2}>
         <SliderField
           label="Shift: input mean in the last window"
           value={params.shiftSize}
@@ -112,20 +117,20 @@ export function ShiftMonitorFigure({ initialShift, initialWindowSize, initialFal
           onValueChange={set("seed")}
           testId="shift-seed"
         />
-      </div>
+      </SliderGrid>
 
-      <dl aria-live="polite" data-testid="shift-readout" className="mt-5 grid grid-cols-2 gap-3 text-sm sm:grid-cols-3">
-        <Readout label={`Accuracy before the shift (windows 1–${SHIFT_START})`} testId="shift-readout-accuracy-before" colour="text-sky-700 dark:text-sky-300">
-          {percent(report.accuracyBefore)}
+      <ReadoutGrid testId="shift-readout" columns={3}>
+        <Readout label={`Accuracy before the shift (windows 1–${SHIFT_START})`} testId="shift-readout-accuracy-before" colour={readoutColour.primary}>
+          {percent(report.accuracyBefore, 1)}
         </Readout>
-        <Readout label={`Accuracy, last ${FINAL_WINDOWS} windows`} testId="shift-readout-accuracy-after" colour="text-sky-700 dark:text-sky-300">
-          {percent(report.accuracyAfter)}
+        <Readout label={`Accuracy, last ${FINAL_WINDOWS} windows`} testId="shift-readout-accuracy-after" colour={readoutColour.primary}>
+          {percent(report.accuracyAfter, 1)}
         </Readout>
-        <Readout label="Detection delay" testId="shift-readout-delay" colour="text-orange-700 dark:text-orange-300">
+        <Readout label="Detection delay" testId="shift-readout-delay" colour={readoutColour.secondary}>
           {report.params.shiftSize === 0 ? "no shift to detect" : report.detectionDelay === null ? "not detected" : windows(report.detectionDelay)}
         </Readout>
         <Readout label="At the alarm: input mean (accuracy)" testId="shift-readout-at-alarm">
-          {alarmWindow === null ? "no alarm" : `${fixed(alarmWindow.mean)} (${percent(alarmWindow.expectedAccuracy)})`}
+          {alarmWindow === null ? "no alarm" : `${fixed(alarmWindow.mean)} (${percent(alarmWindow.expectedAccuracy, 1)})`}
         </Readout>
         <Readout label={`False alarms before the shift (expected ${fixed(expectedFalseAlarms, 1)})`} testId="shift-readout-false-alarms">
           {report.falseAlarmsBefore} of {SHIFT_START}
@@ -133,69 +138,73 @@ export function ShiftMonitorFigure({ initialShift, initialWindowSize, initialFal
         <Readout label="Alarm threshold (KS distance)" testId="shift-readout-threshold">
           {Number.isFinite(report.alarmThreshold) ? fixed(report.alarmThreshold, 3) : "never alarms"}
         </Readout>
-      </dl>
-      <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">
+      </ReadoutGrid>
+      <FigureNote>
         Accuracy needs labels, which a deployed system rarely has; the monitor works without them. Detection delay counts
         the windows seen under shift up to and including the first alarm. The accuracy at the alarm is the expected
         accuracy for that window&rsquo;s input mean.
-      </p>
+      </FigureNote>
 
-      <div className="mt-5 grid gap-6 lg:grid-cols-2">
-        <div>
-          <p className="mb-2 text-sm font-semibold">Accuracy in each window (needs labels)</p>
+      <ChartGrid>
+        <ChartPanel
+          title="Accuracy in each window (needs labels)"
+          legend={
+            <Legend
+              swatches={SWATCHES}
+              items={[
+                { swatch: "band", text: "before the shift" },
+                { swatch: "line-accuracy", text: "accuracy, simulated" },
+                { swatch: "dashed", text: "accuracy, expected" },
+                { swatch: "alarm", text: "first alarm" },
+              ]}
+            />
+          }
+        >
           <PlotFrame
             build={buildAccuracy}
             testId="shift-accuracy"
-            label={`Line chart of the classifier's accuracy over ${WINDOW_COUNT} windows. It averages ${percent(report.accuracyBefore)} before the shift starts at window ${SHIFT_START + 1} and ${percent(report.accuracyAfter)} over the last ${FINAL_WINDOWS} windows.`}
+            label={`Line chart of the classifier's accuracy over ${WINDOW_COUNT} windows. It averages ${percent(report.accuracyBefore, 1)} before the shift starts at window ${SHIFT_START + 1} and ${percent(report.accuracyAfter, 1)} over the last ${FINAL_WINDOWS} windows.`}
           />
-          <Legend
-            swatches={SWATCHES}
-            items={[
-              { swatch: "band", text: "before the shift" },
-              { swatch: "line-accuracy", text: "accuracy, simulated" },
-              { swatch: "dashed", text: "accuracy, expected" },
-              { swatch: "alarm", text: "first alarm" },
-            ]}
-          />
-        </div>
-        <div>
-          <p className="mb-2 text-sm font-semibold">Monitor statistic in each window (no labels)</p>
+        </ChartPanel>
+        <ChartPanel
+          title="Monitor statistic in each window (no labels)"
+          legend={
+            <Legend
+              swatches={SWATCHES}
+              items={[
+                { swatch: "band", text: "before the shift" },
+                { swatch: "dot-statistic", text: "no alarm" },
+                { swatch: "dot-alarm", text: "alarm" },
+                { swatch: "dashed", text: "threshold" },
+              ]}
+            />
+          }
+        >
           <PlotFrame
             build={buildMonitor}
             testId="shift-monitor"
             label={`Chart of the Kolmogorov–Smirnov distance between each window's inputs and the reference sample, with the alarm threshold ${Number.isFinite(report.alarmThreshold) ? fixed(report.alarmThreshold, 3) : "set so high it never fires"}. ${report.params.shiftSize === 0 ? "There is no shift, so every alarm is a false one." : report.detectionDelay === null ? "The shift is not detected." : `The first alarm after the shift comes ${windows(report.detectionDelay)} in.`}`}
           />
-          <Legend
-            swatches={SWATCHES}
-            items={[
-              { swatch: "band", text: "before the shift" },
-              { swatch: "dot-statistic", text: "no alarm" },
-              { swatch: "dot-alarm", text: "alarm" },
-              { swatch: "dashed", text: "threshold" },
-            ]}
-          />
-        </div>
-      </div>
+        </ChartPanel>
+      </ChartGrid>
 
-      <details className="mt-5 text-sm">
-        <summary className="cursor-pointer font-medium text-sky-800 dark:text-sky-300">Show the numbers as a table</summary>
+      <NumbersTable>
         <div className="mt-3 overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 dark:focus-visible:outline-sky-400" tabIndex={0} role="region" aria-label="Windows table">
           <WindowTable report={report} />
         </div>
-      </details>
-    </figure>
+      </NumbersTable>
+    </FigureShell>
   );
 }
-
 
 type Swatch = "band" | "line-accuracy" | "dashed" | "alarm" | "dot-statistic" | "dot-alarm";
 
 const SWATCHES: Record<Swatch, ReactNode> = {
   "band": <rect width="20" height="10" fill="var(--fig-band)" />,
-  "line-accuracy": <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-accuracy)" strokeWidth="2.5" />,
+  "line-accuracy": <line x1="0" x2="20" y1="5" y2="5" stroke="var(--fig-primary)" strokeWidth="2.5" />,
   "dashed": <line x1="0" x2="20" y1="5" y2="5" stroke="currentColor" strokeWidth="1.5" strokeDasharray="5 3" />,
   "alarm": <line x1="10" x2="10" y1="0" y2="10" stroke="var(--fig-alarm)" strokeWidth="2" />,
-  "dot-statistic": <circle cx="10" cy="5" r="3" fill="var(--fig-statistic)" />,
+  "dot-statistic": <circle cx="10" cy="5" r="3" fill="var(--fig-secondary)" />,
   "dot-alarm": <rect x="6" y="1" width="8" height="8" fill="var(--fig-alarm)" />,
 };
 
@@ -220,8 +229,8 @@ function WindowTable({ report }: { report: MonitorReport }) {
           <tr key={w.index} className="border-b border-slate-100 dark:border-slate-800">
             <th scope="row" className={`${cell} font-normal`}>{w.index + 1}</th>
             <td className={cell}>{fixed(w.mean)}</td>
-            <td className={cell}>{percent(w.accuracy)}</td>
-            <td className={cell}>{percent(w.expectedAccuracy)}</td>
+            <td className={cell}>{percent(w.accuracy, 1)}</td>
+            <td className={cell}>{percent(w.expectedAccuracy, 1)}</td>
             <td className={cell}>{fixed(w.statistic, 3)}</td>
             <td className={cell}>{w.alarm ? "yes" : "no"}</td>
           </tr>
@@ -232,7 +241,7 @@ function WindowTable({ report }: { report: MonitorReport }) {
 }
 
 function plotHeight(width: number) {
-  return Math.round(Math.min(320, Math.max(240, width * 0.65)));
+  return chartHeight(width, { min: 240, max: 320, ratio: 0.65 });
 }
 
 // Windows are numbered from 1 on screen; the band covers the in-distribution windows.
@@ -252,7 +261,7 @@ function accuracyPlot(report: MonitorReport, width: number) {
       beforeShiftBand(),
       Plot.ruleX(report.firstAlarm === null ? [] : [report.firstAlarm + 1], { stroke: "var(--fig-alarm)", strokeWidth: 2 }),
       Plot.line(rows, { x: "window", y: "expected", stroke: "currentColor", strokeDasharray: "5 3", strokeWidth: 1.5 }),
-      Plot.line(rows, { x: "window", y: "accuracy", stroke: "var(--fig-accuracy)", strokeWidth: 2 }),
+      Plot.line(rows, { x: "window", y: "accuracy", stroke: "var(--fig-primary)", strokeWidth: 2 }),
     ],
   });
 }
@@ -270,7 +279,7 @@ function monitorPlot(report: MonitorReport, width: number) {
     marks: [
       beforeShiftBand(),
       Plot.ruleY(Number.isFinite(report.alarmThreshold) ? [report.alarmThreshold] : [], { stroke: "currentColor", strokeDasharray: "5 3", strokeWidth: 1.5 }),
-      Plot.dot(rows.filter((r) => !r.alarm), { x: "window", y: "statistic", r: 3, fill: "var(--fig-statistic)" }),
+      Plot.dot(rows.filter((r) => !r.alarm), { x: "window", y: "statistic", r: 3, fill: "var(--fig-secondary)" }),
       Plot.dot(rows.filter((r) => r.alarm), { x: "window", y: "statistic", r: 4, symbol: "square", fill: "var(--fig-alarm)" }),
     ],
   });

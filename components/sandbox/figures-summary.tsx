@@ -1,11 +1,14 @@
 "use client";
 // The figures that matter, as text, and a table alternative to the charts for screen readers. Before
 // the first result the same rows show "—", so the layout holds when the numbers arrive.
+import { NumbersTable } from "@/components/ui/figure-shell";
 import type { SandboxResult } from "@/lib/conformal/sandbox";
+import { fixed, percent } from "@/lib/figures/format";
 import type { SandboxControls } from "./sandbox-params";
 
-const num = (value: number | null | undefined, digits = 3) => (value === null || value === undefined ? "—" : value.toFixed(digits));
-const pct = (value: number | null | undefined) => (value === null || value === undefined ? "—" : `${(value * 100).toFixed(1)}%`);
+// Before the first result, and for figures a run does not have, the table shows "—".
+const num = (value: number | null | undefined, digits = 3) => (value === null || value === undefined ? "—" : fixed(value, digits));
+const pct = (value: number | null | undefined) => (value === null || value === undefined ? "—" : percent(value, 1));
 
 export function FiguresSummary({ result, controls }: { result: SandboxResult | null; controls: SandboxControls }) {
   const { alpha, batches } = result?.params ?? controls;
@@ -56,10 +59,9 @@ export function FiguresSummary({ result, controls }: { result: SandboxResult | n
         probability at least 1 − α/ρ(ε), where ρ(ε) is the tester&rsquo;s detection probability, which can be small for a single random pair. So ε is
         shown next to α, and it is not expected to equal α.
       </p>
-      <details className="text-sm">
-        <summary className="cursor-pointer font-medium text-sky-800 dark:text-sky-300">Show the charts as tables</summary>
+      <NumbersTable summary="Show the charts as tables" className="">
         {result ? <FiguresTables result={result} /> : <p className="mt-2">The tables follow once the figures are computed.</p>}
-      </details>
+      </NumbersTable>
     </div>
   );
 }

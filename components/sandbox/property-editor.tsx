@@ -1,6 +1,6 @@
 "use client";
 // The learner's own property: a JavaScript function returning the violation V for one query. It runs
-// in a separate worker (run-learner-property.ts) that is stopped after two seconds.
+// in an isolated runner frame with no network (run-learner-property.ts) and is stopped after two seconds.
 import { useId } from "react";
 import { infiniteLoopExample, learnerExamples, type LearnerExample } from "./learner-examples";
 import { learnerTimeLimitMs } from "./run-learner-property";
@@ -32,8 +32,8 @@ export function PropertyEditor({ code, onCodeChange, status, active, onRun, onUs
       <p id={`${id}-help`} className="text-sm text-zinc-700 dark:text-zinc-300">
         Write a function <code>(f, x, rng) =&gt; V</code>. For each calibration point x it gets the model f (call <code>f(x)</code> or{" "}
         <code>f(anotherX)</code>) and a seeded <code>rng()</code> in [0, 1). It returns V, the violation on that query: the band of total width
-        s = λ⁻ + λ⁺ is rejected when V &gt; s, so CRC picks the smallest s that keeps those rejections at rate α. Your code runs in its own worker
-        with no access to this page and is stopped after {learnerTimeLimitMs / 1000} s.
+        s = λ⁻ + λ⁺ is rejected when V &gt; s, so CRC picks the smallest s that keeps those rejections at rate α. Your code runs in an isolated
+        worker with no network and no access to this page, and is stopped after {learnerTimeLimitMs / 1000} s.
       </p>
       <div className="flex flex-wrap gap-2" role="group" aria-label="Worked examples">
         {learnerExamples.map((example) => (

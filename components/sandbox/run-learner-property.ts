@@ -1,44 +1,57 @@
 "use client";
-// Starts a fresh worker for each learner-property run and terminates it after the time limit, so an
-// infinite loop costs the learner two seconds and never the page.
-import type { SandboxParamsInput } from "@/lib/conformal/schema";
-import type { LearnerReady, LearnerRequest, LearnerResponse } from "./learner-property-protocol";
+// Runs a learner-written property in a fresh runner frame (/sandbox/runner: an opaque origin that can
+// make no request, with the code in a worker inside it) and removes the frame when the run ends. The
+// page alone decides when that is: one deadline, one result, a small message budget (run-guard.ts).
+import { sandboxParamsSchema, type SandboxParamsInput } from "@/lib/conformal/schema";
+import { RUNNER_PATH } from "@/lib/security/security-headers.mjs";
+import type { LearnerRequest, LearnerResponse } from "./learner-property-protocol";
+import { createRunGuard } from "./runner/run-guard";
 
 export const learnerTimeLimitMs = 2000;
-/** Building the model and points (our code, not the learner's) gets its own, looser limit. */
+/** Loading the runner and building the model and points (our code, not the learner's) get their own, looser limit. */
 const setupLimitMs = 15_000;
+/** A run sends two messages (ready, result); a few more are tolerated, then the run is stopped. */
+const messageBudget = 4;
 
 export type LearnerRun = { promise: Promise<LearnerResponse>; cancel: () => void };
 
-export function runLearnerProperty(code: string, params: SandboxParamsInput, timeLimitMs = learnerTimeLimitMs): LearnerRun {
-  const worker = new Worker(new URL("./learner-property.worker.ts", import.meta.url), { type: "module" });
+export function runLearnerProperty(code: string, input: SandboxParamsInput, timeLimitMs = learnerTimeLimitMs): LearnerRun {
+  const parsed = sandboxParamsSchema.safeParse(input);
+  if (!parsed.success) {
+    return { promise: Promise.resolve({ ok: false, kind: "worker", message: `Bad sandbox parameters: ${parsed.error.message}` }), cancel: () => {} };
+  }
+  const request: LearnerRequest = { code, params: parsed.data };
+  const frame = document.createElement("iframe");
+  frame.setAttribute("sandbox", "allow-scripts");
+  frame.setAttribute("aria-hidden", "true");
+  frame.tabIndex = -1;
+  frame.title = "Learner property runner";
+  frame.hidden = true;
+  frame.src = RUNNER_PATH;
+
   let settle: (response: LearnerResponse) => void = () => {};
   const promise = new Promise<LearnerResponse>((resolve) => {
     settle = resolve;
   });
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const finish = (response: LearnerResponse) => {
-    clearTimeout(timer);
-    worker.terminate();
-    settle(response);
+  const onMessage = (event: MessageEvent) => {
+    if (event.source === frame.contentWindow && event.source !== null) guard.receive(event.data);
   };
-  const stopAfter = (ms: number, message: string) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => finish({ ok: false, kind: "timeout", message }), ms);
-  };
-  stopAfter(setupLimitMs, "Stopped: the sandbox could not prepare the points in time.");
-  worker.addEventListener("message", (event: MessageEvent<LearnerResponse | LearnerReady>) => {
-    if ("ready" in event.data) {
-      stopAfter(timeLimitMs, `Stopped after ${timeLimitMs / 1000} s: your property did not finish. Look for an infinite loop or very slow code.`);
-      return;
-    }
-    finish(event.data);
+  const guard = createRunGuard({
+    setupLimitMs,
+    timeLimitMs,
+    messageBudget,
+    onFinish: (response) => {
+      window.removeEventListener("message", onMessage);
+      frame.remove(); // ends the frame and the worker in it, wherever the learner's code is
+      settle(response);
+    },
   });
-  worker.addEventListener("error", (event) => {
-    event.preventDefault();
-    finish({ ok: false, kind: "worker", message: event.message || "The property worker failed." });
-  });
-  const request: LearnerRequest = { code, params };
-  worker.postMessage(request);
-  return { promise, cancel: () => finish({ ok: false, kind: "worker", message: "cancelled" }) };
+  window.addEventListener("message", onMessage);
+  frame.addEventListener(
+    "load",
+    () => frame.contentWindow?.postMessage(request, "*"), // an opaque origin can only be addressed as "*"
+    { once: true },
+  );
+  document.body.append(frame);
+  return { promise, cancel: () => guard.stop({ ok: false, kind: "worker", message: "cancelled" }) };
 }

@@ -3,6 +3,7 @@
 import { parseAsFloat, parseAsInteger, parseAsStringLiteral } from "nuqs";
 import { datasetIds, type DatasetId } from "@/lib/conformal/scenarios";
 import { propertyKinds, witnessKinds } from "@/lib/conformal/schema";
+import { clamp } from "@/lib/figures/limits";
 
 export type SandboxControls = {
   dataset: DatasetId;
@@ -78,7 +79,7 @@ export function clampControls(controls: SandboxControls): SandboxControls {
   const clamped = { ...controls };
   for (const [key, limit] of Object.entries(controlLimits) as [keyof typeof controlLimits, { min: number; max: number }][]) {
     const value = clamped[key];
-    clamped[key] = Number.isFinite(value) ? Math.min(limit.max, Math.max(limit.min, value)) : base[key];
+    clamped[key] = Number.isFinite(value) ? clamp(value, limit.min, limit.max) : base[key];
   }
   if (clamped.dataset !== "plane-2d") clamped.feature = 0;
   clamped.feature = clamped.feature === 1 ? 1 : 0;

@@ -4,12 +4,14 @@
 import * as Plot from "@observablehq/plot";
 import { useMemo } from "react";
 import type { SandboxResult } from "@/lib/conformal/sandbox";
+import { chartHeight } from "@/components/ui/figure-shell";
 import { PlotFrame } from "@/components/ui/plot-frame";
+import { fixed, percent } from "@/lib/figures/format";
 
 // The same height rule twice: for Plot, and in CSS (cqw: the frame's width) for the frame.
-const heightFor = (width: number, less = 0) => Math.round(Math.min(340, Math.max(240, width * 0.62))) - less;
+const heightFor = (width: number, less = 0) => chartHeight(width, { min: 240, max: 340, ratio: 0.62 }) - less;
 const frameHeight = (less = 0) => `calc(clamp(240px, 62cqw, 340px) - ${less}px)`;
-const fmt = (value: number | null, digits = 3) => (value === null ? "none" : value.toFixed(digits));
+const fmt = (value: number | null, digits = 3) => (value === null ? "none" : fixed(value, digits));
 
 export function BandPlot({ result }: { result: SandboxResult | null }) {
   const build = useMemo(() => (result ? (width: number) => bandChart(result, width) : null), [result]);
@@ -24,7 +26,7 @@ function bandLabel(result: SandboxResult) {
     (result.width === null
       ? "No finite band: α is below 1/(n′+1)."
       : `Band from f − ${fmt(result.lambdaMinus)} to f + ${fmt(result.lambdaPlus)}. `) +
-    (result.witness ? `The witness leaves the band on ${(result.witness.epsilon * 100).toFixed(1)}% of calibration points.` : "")
+    (result.witness ? `The witness leaves the band on ${percent(result.witness.epsilon, 1)} of calibration points.` : "")
   );
 }
 
@@ -43,13 +45,13 @@ function bandChart(result: SandboxResult, width: number) {
     x: { label: xLabel, labelOffset: 34, domain: [0, 1] },
     y: { label: "↑ y", grid: true },
     marks: [
-      Plot.dot(points, { x: "x", y: "y", r: 1.5, fill: "var(--cf-muted)", fillOpacity: 0.55 }),
-      curve.lower ? Plot.areaY(rows, { x: "x", y1: "lower", y2: "upper", fill: "var(--cf-band)", fillOpacity: 0.45 }) : null,
+      Plot.dot(points, { x: "x", y: "y", r: 1.5, fill: "var(--fig-muted)", fillOpacity: 0.55 }),
+      curve.lower ? Plot.areaY(rows, { x: "x", y1: "lower", y2: "upper", fill: "var(--fig-fill)", fillOpacity: 0.45 }) : null,
       curve.ideal ? Plot.line(rows, { x: "x", y: "ideal", stroke: "currentColor", strokeDasharray: "2 4", strokeOpacity: 0.6 }) : null,
-      Plot.line(rows, { x: "x", y: "f", stroke: "var(--cf-f)", strokeWidth: 2 }),
-      witnessRows.length ? Plot.line(witnessRows, { x: "x", y: "g", stroke: "var(--cf-witness)", strokeWidth: 1.5, curve: "step-after" }) : null,
-      outside.length ? Plot.tickX(outside, { x: "x", stroke: "var(--cf-out)", strokeOpacity: 0.35, insetTop: 0 }) : null,
-      outside.length ? Plot.dot(outside, { x: "x", y: "g", r: 2.5, fill: "var(--cf-out)" }) : null,
+      Plot.line(rows, { x: "x", y: "f", stroke: "var(--fig-primary)", strokeWidth: 2 }),
+      witnessRows.length ? Plot.line(witnessRows, { x: "x", y: "g", stroke: "var(--fig-good)", strokeWidth: 1.5, curve: "step-after" }) : null,
+      outside.length ? Plot.tickX(outside, { x: "x", stroke: "var(--fig-bad)", strokeOpacity: 0.35, insetTop: 0 }) : null,
+      outside.length ? Plot.dot(outside, { x: "x", y: "g", r: 2.5, fill: "var(--fig-bad)" }) : null,
     ],
   });
 }
@@ -73,10 +75,10 @@ function riskChart(result: SandboxResult, width: number) {
     x: { label: "band width s = λ⁻ + λ⁺ →", labelOffset: 34 },
     y: { label: "↑ tester rejection rate", domain: [0, Math.max(params.alpha * 1.5, riskCurve.risk[0]! * 1.05, 0.05)], grid: true },
     marks: [
-      Plot.ruleY([params.alpha], { stroke: "var(--cf-alpha)", strokeWidth: 1.5 }),
-      Plot.line(rows, { x: "lambda", y: "risk", stroke: "var(--cf-f)", strokeWidth: 2, curve: "step-after" }),
-      Plot.line(rows, { x: "lambda", y: "bound", stroke: "var(--cf-f)", strokeDasharray: "4 3", curve: "step-after" }),
-      result.width === null ? null : Plot.ruleX([result.width], { stroke: "var(--cf-witness)", strokeWidth: 2 }),
+      Plot.ruleY([params.alpha], { stroke: "var(--fig-secondary)", strokeWidth: 1.5 }),
+      Plot.line(rows, { x: "lambda", y: "risk", stroke: "var(--fig-primary)", strokeWidth: 2, curve: "step-after" }),
+      Plot.line(rows, { x: "lambda", y: "bound", stroke: "var(--fig-primary)", strokeDasharray: "4 3", curve: "step-after" }),
+      result.width === null ? null : Plot.ruleX([result.width], { stroke: "var(--fig-good)", strokeWidth: 2 }),
     ],
   });
 }
@@ -87,7 +89,7 @@ export function ValidityPlot({ result }: { result: SandboxResult | null }) {
   const label = !result
     ? "Histogram of the test rejection rate over fresh splits: computing."
     : validity
-      ? `Histogram of the test rejection rate over ${validity.runs} fresh splits; mean ${validity.meanRisk.toFixed(4)} against α = ${result.params.alpha}.`
+      ? `Histogram of the test rejection rate over ${validity.runs} fresh splits; mean ${fixed(validity.meanRisk, 4)} against α = ${result.params.alpha}.`
       : "No validity runs.";
   return <PlotFrame build={build} label={label} testId="validity-plot" height={frameHeight(60)} />;
 }
@@ -102,9 +104,9 @@ function validityChart(result: SandboxResult, width: number) {
     x: { label: "test rejection rate per split →", labelOffset: 34 },
     y: { label: "↑ splits", grid: true },
     marks: [
-      Plot.rectY(risks, { ...Plot.binX({ y: "count" }, { x: (d: number) => d, thresholds: 24 }), fill: "var(--cf-muted)", inset: 0.5 }),
-      Plot.ruleX([result.params.alpha], { stroke: "var(--cf-alpha)", strokeWidth: 2 }),
-      result.validity ? Plot.ruleX([result.validity.meanRisk], { stroke: "var(--cf-f)", strokeWidth: 2, strokeDasharray: "4 3" }) : null,
+      Plot.rectY(risks, { ...Plot.binX({ y: "count" }, { x: (d: number) => d, thresholds: 24 }), fill: "var(--fig-muted)", inset: 0.5 }),
+      Plot.ruleX([result.params.alpha], { stroke: "var(--fig-secondary)", strokeWidth: 2 }),
+      result.validity ? Plot.ruleX([result.validity.meanRisk], { stroke: "var(--fig-primary)", strokeWidth: 2, strokeDasharray: "4 3" }) : null,
       Plot.ruleY([0]),
     ],
   });

@@ -1,12 +1,12 @@
 "use client";
-// Wires controls, the compute worker, the learner-property worker and the outputs together. State
+// Wires controls, the compute worker, the learner-property runner and the outputs together. State
 // (the controls) is owned by the caller: the URL on the sandbox page, React state in a lesson.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { figureColours } from "@/components/ui/figure-shell";
 import type { SandboxParamsInput } from "@/lib/conformal/schema";
 import { FiguresSummary } from "./figures-summary";
 import type { LearnerExample } from "./learner-examples";
 import { learnerExamples } from "./learner-examples";
-import { plotColours } from "./plot-colours";
 import { PropertyEditor, type LearnerStatus } from "./property-editor";
 import { runLearnerProperty, type LearnerRun } from "./run-learner-property";
 import { SandboxControlsPanel } from "./sandbox-controls";
@@ -80,7 +80,7 @@ export function SandboxView({ controls: rawControls, onChange }: Props) {
 
   const busy = computing || learnerStatus.state === "running";
   return (
-    <div className={`flex flex-col gap-6 ${plotColours}`} data-testid="conformal-sandbox">
+    <div className={`flex flex-col gap-6 ${figureColours}`} data-testid="conformal-sandbox">
       <SandboxControlsPanel controls={controls} onChange={onChange} />
       <div aria-live="polite" className="flex min-h-6 items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300" data-testid="compute-status" data-computing={busy ? "true" : "false"}>
         {busy ? (
@@ -141,12 +141,12 @@ function Legend({ result }: { result: { witness: unknown; width: number | null; 
   const swatch = (colour: string) => <span aria-hidden="true" className="mr-1 inline-block h-1 w-4 align-middle" style={{ background: colour }} />;
   return (
     <span className="flex flex-wrap gap-x-4 gap-y-1">
-      <span>{swatch("var(--cf-f)")}model f</span>
-      {result?.width !== null ? <span>{swatch("var(--cf-band)")}band [f − λ̂⁻, f + λ̂⁺]</span> : <span>no finite band</span>}
-      {result?.witness ? <span>{swatch("var(--cf-witness)")}witness g</span> : null}
-      {result?.witness ? <span>{swatch("var(--cf-out)")}where g leaves the band (ε)</span> : null}
+      <span>{swatch("var(--fig-primary)")}model f</span>
+      {result?.width !== null ? <span>{swatch("var(--fig-fill)")}band [f − λ̂⁻, f + λ̂⁺]</span> : <span>no finite band</span>}
+      {result?.witness ? <span>{swatch("var(--fig-good)")}witness g</span> : null}
+      {result?.witness ? <span>{swatch("var(--fig-bad)")}where g leaves the band (ε)</span> : null}
       {result?.curve.ideal ? <span>{swatch("currentColor")}unbiased target (dotted)</span> : null}
-      <span>{swatch("var(--cf-muted)")}training data</span>
+      <span>{swatch("var(--fig-muted)")}training data</span>
     </span>
   );
 }

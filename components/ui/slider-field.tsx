@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState, type KeyboardEvent } from "react";
+import { clamp } from "@/lib/figures/limits";
 
 export interface SliderFieldProps {
   /** Visible label; names both the slider and its number box. */
@@ -57,13 +58,13 @@ export function SliderField({
   const [draft, setDraft] = useState<string | null>(null);
 
   const isLog = scale === "log";
-  const clamp = (v: number) => Math.min(max, Math.max(min, v));
+  const inRange = (v: number) => clamp(v, min, max);
   const tidy = (v: number) => (isLog ? toSignificant(v, 3) : Number(v.toFixed(decimalsOf(step))));
   const sliderPosition = isLog ? Math.log10(value) : value;
 
   const commitDraft = (text: string) => {
     const parsed = Number.parseFloat(text);
-    if (Number.isFinite(parsed)) onValueChange(tidy(clamp(parsed)));
+    if (Number.isFinite(parsed)) onValueChange(tidy(inRange(parsed)));
     setDraft(null);
   };
 
@@ -90,7 +91,7 @@ export function SliderField({
           data-testid={testId ? `${testId}-slider` : undefined}
           onChange={(event) => {
             const position = Number(event.currentTarget.value);
-            onValueChange(tidy(clamp(isLog ? 10 ** position : position)));
+            onValueChange(tidy(inRange(isLog ? 10 ** position : position)));
           }}
           className="h-11 min-w-0 flex-1 cursor-pointer accent-sky-700 dark:accent-sky-400"
         />

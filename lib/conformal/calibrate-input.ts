@@ -9,21 +9,26 @@ import { externalPredictionsSchema, sandboxParamsSchema } from "./schema";
 const alphaSchema = z.number().gt(0);
 const finite = z.number().finite();
 
-export const thresholdsInputSchema = z.object({
+// Strict objects: an unknown key (a typo such as "threshold" or "lamdaMax") is an error, never ignored.
+export const thresholdsInputSchema = z.strictObject({
   alpha: alphaSchema,
   B: z.number().positive().finite().optional(),
-  lambdaMax: finite.optional(),
+  lambdaMax: finite.nonnegative().optional(),
   thresholds: z.array(finite).min(1),
 });
 
-export const lossTableInputSchema = z.object({
+export const lossTableInputSchema = z.strictObject({
   alpha: alphaSchema,
   B: z.number().positive().finite().optional(),
-  losses: z.object({ grid: z.array(finite).min(1), values: z.array(z.array(finite)).min(1) }),
+  losses: z.strictObject({ grid: z.array(finite).min(1), values: z.array(z.array(finite)).min(1) }),
   search: z.enum(["scan", "bisection"]).optional(),
 });
 
-export const problemInputSchema = sandboxParamsSchema.extend({ data: externalPredictionsSchema.optional() });
+// The full problem names its data: a dataset, or its own predictions. (`{}` is not a request for defaults.)
+export const problemInputSchema = sandboxParamsSchema
+  .omit({ external: true, customScores: true })
+  .extend({ data: externalPredictionsSchema.optional() })
+  .strict();
 
 export type CalibrateOutput = Record<string, unknown>;
 
@@ -39,6 +44,9 @@ export function calibrateFromInput(input: unknown): CalibrateOutput {
     const outOfRange = parsed.losses.values.flat().some((v) => v > B);
     if (outOfRange) throw new RangeError(`every loss must be ≤ B = ${B}`);
     return { ...calibrateOnGrid(family, parsed.alpha, parsed.losses.grid, parsed.search ?? "bisection") };
+  }
+  if (!isObjectWith(input, "dataset") && !isObjectWith(input, "data")) {
+    throw new RangeError("give thresholds (step losses), losses (a loss table), or dataset or data (a full problem); see docs/conformal.md §5");
   }
   const { data, ...rest } = problemInputSchema.parse(input);
   const result = runSandbox(data ? { ...rest, dataset: "external-1d", external: data } : rest);

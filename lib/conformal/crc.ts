@@ -27,15 +27,23 @@ export type StepCalibrationOptions = {
 };
 
 /**
+ * Relative tolerance for "this is a tie". α(n+1)/B picks up at most four roundings (jB and /(n+1)
+ * when α was computed as jB/(n+1), then ·(n+1) and /B), each within half an ulp (2⁻⁵³ ≈ 1.1e-16), so a
+ * true tie lands within 4.4e-16 of its integer (2.6e-16 was the worst seen). 4ε ≈ 8.9e-16 covers that
+ * twice over, and an α that misses a tie by more than about 1e-15 is not taken for it.
+ */
+export const TIE_TOLERANCE = 4 * Number.EPSILON;
+
+/**
  * The largest number of calibration losses that may still be "on" at λ̂:
  * m = ⌊α(n+1)/B − 1⌋, from (n/(n+1))·(B/n)·#{t_i > λ} + B/(n+1) ≤ α.
- * α(n+1)/B is the only floating-point step; it is snapped to a nearby integer so that a
- * decimal α such as 0.29 with n + 1 = 100 counts as the exact tie it was meant to be.
+ * α(n+1)/B is the only floating-point step; it is snapped to a nearby integer (TIE_TOLERANCE) so
+ * that a decimal α such as 0.29 with n + 1 = 100 counts as the exact tie it was meant to be.
  */
 export function maxRejections(n: number, alpha: number, B = 1): number {
   const budget = (alpha * (n + 1)) / B;
   const nearest = Math.round(budget);
-  const snapped = Math.abs(budget - nearest) <= 1e-9 * Math.max(1, Math.abs(budget)) ? nearest : budget;
+  const snapped = Math.abs(budget - nearest) <= TIE_TOLERANCE * Math.abs(budget) ? nearest : budget;
   return Math.floor(snapped) - 1;
 }
 
@@ -52,6 +60,10 @@ export function calibrateStepLosses(
   const B = options.B ?? 1;
   const n = thresholds.length;
   assertCalibrationInputs(n, alpha, B);
+  const lambdaMax = options.lambdaMax;
+  if (lambdaMax !== undefined && !(lambdaMax >= 0 && Number.isFinite(lambdaMax))) {
+    throw new RangeError(`lambdaMax must be a finite number ≥ 0 (Λ = [0, lambdaMax]), got ${lambdaMax}`);
+  }
   const values = Float64Array.from(thresholds);
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(values[i]!)) throw new RangeError(`threshold ${i} is not a finite number`);
@@ -67,7 +79,6 @@ export function calibrateStepLosses(
   } else {
     lambdaHat = Math.max(0, selectKthLargest(values, m + 1));
   }
-  const lambdaMax = options.lambdaMax;
   if (lambdaMax !== undefined && (lambdaHat === null || lambdaHat > lambdaMax)) {
     lambdaHat = lambdaMax;
     feasible = false;

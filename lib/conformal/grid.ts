@@ -1,6 +1,6 @@
 // CRC for general non-increasing losses on a finite grid Λ = {λ_0 < … < λ_G}. The exact step path
 // in crc.ts is preferred whenever losses are indicator steps; this path reports itself by name.
-import { assertCalibrationInputs, type CalibrationResult } from "./crc";
+import { assertCalibrationInputs, TIE_TOLERANCE, type CalibrationResult } from "./crc";
 
 /** n non-increasing, right-continuous losses bounded by B. */
 export type LossFamily = {
@@ -27,7 +27,13 @@ export function stepLossFamily(thresholds: ArrayLike<number>, B = 1): LossFamily
 export function lossTableFamily(grid: readonly number[], values: readonly (readonly number[])[], B: number): LossFamily {
   assertAscending(grid);
   values.forEach((row, i) => {
-    if (row.length !== grid.length) throw new RangeError(`loss row ${i} has ${row.length} values, the grid has ${grid.length}`);
+    if (row.length !== grid.length) throw new RangeError(`loss row ${i + 1} has ${row.length} values, the grid has ${grid.length}`);
+    // CRC needs non-increasing losses; otherwise R̂ is not monotone and scan and bisection disagree.
+    for (let j = 1; j < row.length; j++) {
+      if (row[j]! > row[j - 1]!) {
+        throw new RangeError(`loss row ${i + 1} increases between grid points ${j} and ${j + 1} (${row[j - 1]} → ${row[j]}); losses must be non-increasing in λ`);
+      }
+    }
   });
   return {
     n: values.length,
@@ -48,9 +54,20 @@ export function linearGrid(from: number, to: number, points: number): number[] {
 }
 
 export function empiricalRisk(family: LossFamily, lambda: number): number {
-  let total = 0;
-  for (let i = 0; i < family.n; i++) total += family.lossAt(i, lambda);
-  return total / family.n;
+  return lossTotal(family, lambda) / family.n;
+}
+
+/** Σ L_i(λ), compensated (Neumaier), so its error stays a few ulps of the total, whatever n is. */
+function lossTotal(family: LossFamily, lambda: number): number {
+  let sum = 0;
+  let compensation = 0;
+  for (let i = 0; i < family.n; i++) {
+    const loss = family.lossAt(i, lambda);
+    const next = sum + loss;
+    compensation += Math.abs(sum) >= Math.abs(loss) ? sum - next + loss : loss - next + sum;
+    sum = next;
+  }
+  return sum + compensation;
 }
 
 /**
@@ -70,7 +87,7 @@ export function calibrateOnGrid(
   let evaluations = 0;
   const feasibleAt = (j: number) => {
     evaluations++;
-    return isFeasibleRisk(empiricalRisk(family, grid[j]!), n, alpha, B);
+    return isFeasibleTotal(lossTotal(family, grid[j]!), n, alpha, B);
   };
   let found = -1;
   if (search === "scan") {
@@ -107,10 +124,15 @@ export function calibrateOnGrid(
   };
 }
 
-/** (n/(n+1))·R̂ + B/(n+1) ≤ α, written as Σ L_i + B ≤ α(n+1) with a relative tolerance for rounding. */
-export function isFeasibleRisk(risk: number, n: number, alpha: number, B: number): boolean {
+/**
+ * (n/(n+1))·R̂ + B/(n+1) ≤ α, written as Σ L_i + B ≤ α(n+1). Both sides carry a few roundings, so a
+ * tie may land a few ulps on either side: the tolerance is TIE_TOLERANCE relative to the sides, which
+ * are in units of B, so it scales with B (and an α 1e-9 below a tie is not taken for the tie).
+ */
+function isFeasibleTotal(total: number, n: number, alpha: number, B: number): boolean {
+  const left = total + B;
   const budget = alpha * (n + 1);
-  return risk * n + B <= budget + 1e-9 * Math.max(1, budget);
+  return left <= budget + TIE_TOLERANCE * Math.max(Math.abs(left), budget);
 }
 
 function assertAscending(grid: readonly number[]): void {

@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createRandom } from "@/lib/random/seeded";
-import { fitRandomFeatures, solveSymmetricPositiveDefinite, tabulate } from "./ridge";
+import { fitRandomFeatures, tabulate } from "./ridge";
 
 describe("random-features ridge", () => {
-  it("solves a symmetric positive-definite system", () => {
-    const w = solveSymmetricPositiveDefinite(Float64Array.from([4, 2, 2, 3]), Float64Array.from([2, 1]), 2);
-    expect(w[0]).toBeCloseTo(0.5, 12);
-    expect(w[1]).toBeCloseTo(0, 12);
-    expect(() => solveSymmetricPositiveDefinite(Float64Array.from([0, 0, 0, 0]), Float64Array.from([1, 1]), 2)).toThrow();
-  });
-
   it("recovers a linear target and fits a narrow dip only with many features", () => {
     const random = createRandom(8);
     const points = Array.from({ length: 600 }, () => [random()]);

@@ -1,6 +1,7 @@
 // A random-features ridge regressor, the "pre-trained model" of paper §5 (brief §4): an intercept and a
 // linear term per coordinate plus N random Fourier features. Few features give a smooth fit that ignores
 // a small bias in the labels; many features fit the bias and break the property.
+import { solveCholesky } from "@/lib/math/cholesky";
 import { createNormal, createRandom } from "@/lib/random/seeded";
 import type { Model, Point } from "./testers";
 
@@ -60,7 +61,7 @@ export function fitRandomFeatures(points: readonly Point[], labels: ArrayLike<nu
     for (let b = 0; b < a; b++) gram[b * p + a] = gram[a * p + b]!;
     gram[a * p + a] = gram[a * p + a]! + (a < 1 + d ? 1e-8 * points.length : ridge);
   }
-  const weights = solveSymmetricPositiveDefinite(gram, rhs, p);
+  const weights = solveCholesky(gram, rhs);
   const exact: Model = (x) => {
     const row = featurise(x);
     let value = 0;
@@ -93,34 +94,4 @@ export function tabulate(model: Model): Model {
 
 function norm(vector: readonly number[]): number {
   return Math.hypot(...vector);
-}
-
-/** Cholesky solve of A·w = b for a symmetric positive-definite p×p matrix stored row-major. */
-export function solveSymmetricPositiveDefinite(matrix: Float64Array, rhs: Float64Array, p: number): Float64Array {
-  const lower = new Float64Array(p * p);
-  for (let i = 0; i < p; i++) {
-    for (let j = 0; j <= i; j++) {
-      let sum = matrix[i * p + j]!;
-      for (let k = 0; k < j; k++) sum -= lower[i * p + k]! * lower[j * p + k]!;
-      if (i === j) {
-        if (!(sum > 0)) throw new RangeError("matrix is not positive definite");
-        lower[i * p + i] = Math.sqrt(sum);
-      } else {
-        lower[i * p + j] = sum / lower[j * p + j]!;
-      }
-    }
-  }
-  const z = new Float64Array(p);
-  for (let i = 0; i < p; i++) {
-    let sum = rhs[i]!;
-    for (let k = 0; k < i; k++) sum -= lower[i * p + k]! * z[k]!;
-    z[i] = sum / lower[i * p + i]!;
-  }
-  const w = new Float64Array(p);
-  for (let i = p - 1; i >= 0; i--) {
-    let sum = z[i]!;
-    for (let k = i + 1; k < p; k++) sum -= lower[k * p + i]! * w[k]!;
-    w[i] = sum / lower[i * p + i]!;
-  }
-  return w;
 }

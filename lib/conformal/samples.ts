@@ -2,10 +2,20 @@
 // counterfactual queries come from the pooled calibration + test values of feature k, so calibration
 // and test losses are exchangeable (Algorithm 1 draws from the calibration set; see docs/conformal.md).
 import { createRandom, seedFromString } from "@/lib/random/seeded";
-import type { Scenario } from "./scenarios";
+import { buildScenario, type Scenario } from "./scenarios";
+import type { SandboxParams } from "./schema";
 import { propertyScores, type Point, type PropertySpec } from "./testers";
 
 export type SandboxSample = { calibration: Point[]; test: Point[] };
+
+/**
+ * The scenario and the calibration/test points of a run, as the learner-property runner needs them.
+ * (Here rather than in sandbox.ts so that the runner's bundle does not carry zod: it gets parsed params.)
+ */
+export function sandboxSample(params: SandboxParams): { scenario: Scenario; sample: SandboxSample } {
+  const scenario = buildScenario(params);
+  return { scenario, sample: drawSample(scenario, params.nCal, params.nTest, streamFor(params.seed, "sample")) };
+}
 
 export function drawSample(scenario: Scenario, nCal: number, nTest: number, random: () => number): SandboxSample {
   if (scenario.population) {

@@ -3,8 +3,8 @@
 // the split or k only recalibrates instead of redrawing.
 import { bandAt, splitWidth } from "./band";
 import { calibrateStepLosses, type CalibrationResult } from "./crc";
-import { drawSample, scoreSample, streamFor, type SampleScores, type SandboxSample } from "./samples";
-import { buildScenario, type Scenario } from "./scenarios";
+import { sandboxSample, scoreSample, streamFor, type SampleScores, type SandboxSample } from "./samples";
+import type { Scenario } from "./scenarios";
 import { sandboxParamsSchema, type SandboxParams, type SandboxParamsInput } from "./schema";
 import { amplifyScores, type Point, type PropertySpec } from "./testers";
 import { freshSplitScores, resampledSplitScores, summariseValidity } from "./validity";
@@ -63,11 +63,7 @@ export function propertyOf(params: SandboxParams): PropertySpec {
   return params.property === "concave" ? { kind: "concave", feature } : { kind: params.property, feature };
 }
 
-/** The scenario and the calibration/test points of a run, as the learner-property worker needs them. */
-export function sandboxSample(params: SandboxParams): { scenario: Scenario; sample: SandboxSample } {
-  const scenario = buildScenario(params);
-  return { scenario, sample: drawSample(scenario, params.nCal, params.nTest, streamFor(params.seed, "sample")) };
-}
+export { sandboxSample } from "./samples";
 
 function preparationKey(params: SandboxParams): string {
   const { alpha: _alpha, upperShare: _share, batches: _batches, witness: _witness, ...rest } = params;

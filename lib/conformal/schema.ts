@@ -8,7 +8,7 @@ export const witnessKinds = ["envelope", "isotonic"] as const;
 const finiteNumbers = z.array(z.number().finite());
 
 export const externalPredictionsSchema = z
-  .object({ x: finiteNumbers.min(4), f: finiteNumbers.min(4), y: finiteNumbers.optional() })
+  .strictObject({ x: finiteNumbers.min(4), f: finiteNumbers.min(4), y: finiteNumbers.optional() })
   .refine((value) => value.x.length === value.f.length && (value.y === undefined || value.y.length === value.x.length), {
     message: "x, f (and y, if given) must have the same length",
   });

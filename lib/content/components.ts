@@ -100,6 +100,7 @@ export const COMPONENT_RULES = {
   GeneralisationFigure: { props: {}, children: false },
   PreferenceFigure: { props: {}, children: false },
   ShiftMonitorFigure: { props: {}, children: false },
+  ShapeColourFigure: { props: {}, children: false },
 } satisfies Record<string, ComponentRule>;
 
 export type AllowedComponentName = keyof typeof COMPONENT_RULES;

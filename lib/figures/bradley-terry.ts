@@ -3,7 +3,7 @@
 // shift (its optimum has mean zero) and keeps rewards finite when a response wins every
 // comparison it appears in. The fit is damped Newton ascent, which with a dozen responses
 // converges in a handful of steps and, with backtracking, never lowers the objective.
-import { solveCholesky } from "./ridge-regression";
+import { flatten, solveCholesky } from "@/lib/math/cholesky";
 
 /** Prior precision λ: rewards ~ N(0, 1/λ). Weak enough that a few dozen comparisons outweigh it. */
 export const DEFAULT_PRIOR_PRECISION = 0.1;
@@ -79,7 +79,7 @@ export function fitBradleyTerry(wins: WinCounts, options: FitOptions = {}): Brad
         curvature[j]![i]! -= weight;
       }
     }
-    const step = solveCholesky(curvature, gradient);
+    const step = Array.from(solveCholesky(flatten(curvature), gradient));
     const decrement = step.reduce((sum, s, i) => sum + s * gradient[i]!, 0) / 2;
     if (decrement < tolerance) return { rewards, objectiveTrace, iterations: iteration - 1, converged: true };
 

@@ -7,6 +7,7 @@
 import { createNormal, createRandom, seedFromString } from "@/lib/random/seeded";
 import { normalCdf } from "./normal-distribution";
 import { calibratedThreshold, ksStatistic, sortedCopy } from "./two-sample-test";
+import { clampToLimits } from "./limits";
 
 export const UPPER_EDGE = 2.5;
 export const LABEL_NOISE = 0.05;
@@ -186,16 +187,7 @@ export function runShiftMonitor(params: ShiftParams): MonitorReport {
   return monitorStream(prepareMonitor(params.windowSize, params.seed), params);
 }
 
-function clamp(value: number, min: number, max: number): number {
-  return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : min;
-}
 
 export function clampShiftParams(params: Partial<ShiftParams>): ShiftParams {
-  const L = SHIFT_LIMITS;
-  return {
-    shiftSize: clamp(params.shiftSize ?? L.shiftSize.initial, L.shiftSize.min, L.shiftSize.max),
-    windowSize: Math.round(clamp(params.windowSize ?? L.windowSize.initial, L.windowSize.min, L.windowSize.max)),
-    falseAlarmPercent: clamp(params.falseAlarmPercent ?? L.falseAlarmPercent.initial, L.falseAlarmPercent.min, L.falseAlarmPercent.max),
-    seed: Math.round(clamp(params.seed ?? L.seed.initial, L.seed.min, L.seed.max)),
-  };
+  return clampToLimits(params, SHIFT_LIMITS, ["windowSize", "seed"]);
 }

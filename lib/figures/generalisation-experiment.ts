@@ -6,6 +6,7 @@
 import { createNormal, createRandom, seedFromString } from "@/lib/random/seeded";
 import { cubicFeatures, drawReluUnits, reluFeatures, type FeatureMap } from "./generalisation-models";
 import { meanSquaredError, normalEquations, predict, solveRidge } from "./ridge-regression";
+import { clampToLimits } from "./limits";
 
 export const TRAINING_RANGE = [-1, 1] as const;
 export const TRAINING_POINTS = 30;
@@ -175,15 +176,7 @@ export function testErrorCurve(fit: TwoModelFit, extensions: readonly number[] =
   return extensions.map((extension) => evaluateTestRange(fit, extension, 201));
 }
 
-function clamp(value: number, min: number, max: number): number {
-  return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : min;
-}
 
 export function clampGeneralisationParams(params: Partial<GeneralisationParams>): GeneralisationParams {
-  const L = GENERALISATION_LIMITS;
-  return {
-    extension: clamp(params.extension ?? L.extension.initial, L.extension.min, L.extension.max),
-    noiseSd: clamp(params.noiseSd ?? L.noiseSd.initial, L.noiseSd.min, L.noiseSd.max),
-    seed: Math.round(clamp(params.seed ?? L.seed.initial, L.seed.min, L.seed.max)),
-  };
+  return clampToLimits(params, GENERALISATION_LIMITS, ["seed"]);
 }

@@ -6,6 +6,7 @@
 import { createNormal, createRandom, seedFromString } from "@/lib/random/seeded";
 import { fitBradleyTerry, logistic, type BradleyTerryFit } from "./bradley-terry";
 import { spearmanCorrelation } from "./rank-correlation";
+import { clampToLimits } from "./limits";
 
 export const RESPONSE_COUNT = 12;
 
@@ -175,16 +176,7 @@ export function learningCurve(responses: Responses, draws: ComparisonDraws, para
   return grid.map((comparisons) => fitPreferences(responses, draws, { ...params, comparisons }));
 }
 
-function clamp(value: number, min: number, max: number): number {
-  return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : min;
-}
 
 export function clampPreferenceParams(params: Partial<PreferenceParams>): PreferenceParams {
-  const L = PREFERENCE_LIMITS;
-  return {
-    comparisons: Math.round(clamp(params.comparisons ?? L.comparisons.initial, L.comparisons.min, L.comparisons.max)),
-    temperature: clamp(params.temperature ?? L.temperature.initial, L.temperature.min, L.temperature.max),
-    percentGroupB: clamp(params.percentGroupB ?? L.percentGroupB.initial, L.percentGroupB.min, L.percentGroupB.max),
-    seed: Math.round(clamp(params.seed ?? L.seed.initial, L.seed.min, L.seed.max)),
-  };
+  return clampToLimits(params, PREFERENCE_LIMITS, ["comparisons", "seed"]);
 }

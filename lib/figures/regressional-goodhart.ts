@@ -3,6 +3,7 @@
 // for the noise, so the selected items' true value falls short of what their proxy promises.
 import { createNormal, createRandom } from "@/lib/random/seeded";
 import { normalPdf, normalQuantile } from "./normal-distribution";
+import { clamp, clampToLimits } from "./limits";
 
 /** Slider ranges, shared by the simulation (to clamp) and the figure (to draw the sliders). */
 export const GOODHART_LIMITS = {
@@ -65,7 +66,7 @@ export function rankByProxy(draws: GoodhartDraws, noiseSd: number): RankedItems 
 
 /** How many of n items a fraction keeps: at least one, at most all. */
 export function selectionCount(sampleSize: number, fraction: number): number {
-  return Math.min(sampleSize, Math.max(1, Math.round(fraction * sampleSize)));
+  return clamp(Math.round(fraction * sampleSize), 1, sampleSize);
 }
 
 export interface SelectedMeans {
@@ -125,19 +126,10 @@ export interface GoodhartParams {
   seed: number;
 }
 
-function clamp(value: number, min: number, max: number): number {
-  return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : min;
-}
 
 /** Brings author- or user-supplied parameters into the slider ranges. */
 export function clampGoodhartParams(params: Partial<GoodhartParams>): GoodhartParams {
-  const L = GOODHART_LIMITS;
-  return {
-    noiseSd: clamp(params.noiseSd ?? L.noiseSd.initial, L.noiseSd.min, L.noiseSd.max),
-    percentSelected: clamp(params.percentSelected ?? L.percentSelected.initial, L.percentSelected.min, L.percentSelected.max),
-    sampleSize: Math.round(clamp(params.sampleSize ?? L.sampleSize.initial, L.sampleSize.min, L.sampleSize.max)),
-    seed: Math.round(clamp(params.seed ?? L.seed.initial, L.seed.min, L.seed.max)),
-  };
+  return clampToLimits(params, GOODHART_LIMITS, ["sampleSize", "seed"]);
 }
 
 /** The selection at every fraction of PRESSURE_FRACTIONS, simulated and in theory. */

@@ -1,36 +1,6 @@
-// Ridge least squares by the normal equations and a Cholesky factorisation. The figures fit at
-// most a few dozen coefficients to a few dozen points, so this is exact enough and instant.
-
-/** Solves A x = b for a symmetric positive-definite A (row-major, n × n). */
-export function solveCholesky(matrix: readonly number[][], rhs: readonly number[]): number[] {
-  const n = rhs.length;
-  const lower: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let sum = matrix[i]![j]!;
-      for (let k = 0; k < j; k++) sum -= lower[i]![k]! * lower[j]![k]!;
-      if (i === j) {
-        if (!(sum > 0)) throw new Error("solveCholesky: matrix is not positive definite");
-        lower[i]![i] = Math.sqrt(sum);
-      } else {
-        lower[i]![j] = sum / lower[j]![j]!;
-      }
-    }
-  }
-  const forward = new Array<number>(n).fill(0);
-  for (let i = 0; i < n; i++) {
-    let sum = rhs[i]!;
-    for (let k = 0; k < i; k++) sum -= lower[i]![k]! * forward[k]!;
-    forward[i] = sum / lower[i]![i]!;
-  }
-  const solution = new Array<number>(n).fill(0);
-  for (let i = n - 1; i >= 0; i--) {
-    let sum = forward[i]!;
-    for (let k = i + 1; k < n; k++) sum -= lower[k]![i]! * solution[k]!;
-    solution[i] = sum / lower[i]![i]!;
-  }
-  return solution;
-}
+// Ridge least squares by the normal equations and a Cholesky factorisation (lib/math/cholesky.ts).
+// The figures fit at most a few dozen coefficients to a few dozen points, so this is exact enough and instant.
+import { solveCholesky } from "@/lib/math/cholesky";
 
 /** The cross-products XᵀX and Xᵀy, computed once so many penalties can be tried cheaply. */
 export interface NormalEquations {
@@ -54,10 +24,10 @@ export function normalEquations(design: readonly (readonly number[])[], targets:
 
 /** argmin_w ‖Xw − y‖² + λ Σ w_i², the sum skipping the `unpenalised` indices (such as an intercept). */
 export function solveRidge(equations: NormalEquations, penalty: number, unpenalised: readonly number[] = []): number[] {
-  const penalised = equations.gram.map((row, i) =>
-    row.map((value, j) => (i === j && !unpenalised.includes(i) ? value + penalty : value)),
-  );
-  return solveCholesky(penalised, equations.moment);
+  const p = equations.moment.length;
+  const penalised = new Float64Array(p * p);
+  equations.gram.forEach((row, i) => row.forEach((value, j) => (penalised[i * p + j] = i === j && !unpenalised.includes(i) ? value + penalty : value)));
+  return Array.from(solveCholesky(penalised, equations.moment));
 }
 
 export function predict(weights: readonly number[], features: readonly number[]): number {

@@ -76,6 +76,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   { file: "app/api/dev/content-events/route.ts", kind: "route", access: "public", devOnly: true, sample: () => get("/api/dev/content-events") },
   { file: "app/api/health/route.ts", kind: "route", access: "public", sample: () => get("/api/health") },
   { file: "app/search-index.json/route.ts", kind: "route", access: "public", sample: () => get("/search-index.json") },
+  { file: "app/sandbox/runner/route.ts", kind: "route", access: "public", sample: () => get("/sandbox/runner") },
   { file: "app/api/auth/[...nextauth]/route.ts", kind: "route", access: "public", sample: () => get("/api/auth/session"), methods: ["GET", "POST"] },
   {
     file: "app/api/account/signup/route.ts",

@@ -27,11 +27,27 @@ export function pageCsp({ dev = false } = {}) {
 }
 
 // A same-origin worker takes its policy from the response that delivered its script, not from the page.
-// Turbopack serves worker entry scripts from /_next/static/chunks/, and the conformal sandbox compiles
-// learner-written properties in a worker with indirect eval, so these scripts get their own policy:
-// eval, but no network and nothing else.
+// Turbopack serves worker entry scripts from /_next/static/chunks/, so these scripts get their own
+// policy: their own chunks, and no network. (No worker of ours evaluates code: learner code runs in
+// the runner frame below.)
 export function workerCsp() {
-  return ["default-src 'none'", "script-src 'self' 'unsafe-eval'", "connect-src 'none'"].join("; ");
+  return ["default-src 'none'", "script-src 'self'", "connect-src 'none'"].join("; ");
+}
+
+// The frame that runs learner-written properties (/sandbox/runner; docs/decisions/0013): an opaque
+// origin (sandbox without allow-same-origin) that may run its one inline script, eval the learner's
+// code, and start its worker from a blob (which inherits this policy), and can make no request at all.
+export const RUNNER_PATH = "/sandbox/runner";
+export function runnerCsp(scriptHash) {
+  return [
+    "sandbox allow-scripts",
+    "default-src 'none'",
+    `script-src '${scriptHash}' 'unsafe-eval'`,
+    "worker-src blob:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'self'",
+  ].join("; ");
 }
 
 export function securityHeaders({ dev = false } = {}) {
@@ -44,7 +60,9 @@ export function securityHeaders({ dev = false } = {}) {
   ];
   return [
     { source: "/:path*", headers: common },
-    { source: "/((?!_next/static/).*)", headers: [{ key: "Content-Security-Policy", value: pageCsp({ dev }) }] },
+    { source: "/((?!_next/static/|sandbox/runner$).*)", headers: [{ key: "Content-Security-Policy", value: pageCsp({ dev }) }] },
     { source: "/_next/static/chunks/:path*", headers: [{ key: "Content-Security-Policy", value: workerCsp() }] },
+    // The runner's own route sends its policy (it carries the script's hash); our pages may frame it.
+    { source: RUNNER_PATH, headers: [{ key: "X-Frame-Options", value: "SAMEORIGIN" }] },
   ];
 }

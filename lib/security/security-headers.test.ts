@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { THEME_SCRIPT } from "@/components/layout/theme-script";
-import { pageCsp, securityHeaders, workerCsp } from "./security-headers.mjs";
+import { pageCsp, RUNNER_PATH, securityHeaders, workerCsp } from "./security-headers.mjs";
 
 const directives = (policy: string) => new Map(policy.split("; ").map((part) => [part.split(" ")[0]!, part.split(" ").slice(1)]));
 
@@ -24,10 +24,10 @@ describe("security headers", () => {
     expect(createHash("sha256").update(THEME_SCRIPT).digest("base64")).toMatch(/^[A-Za-z0-9+/]{43}=$/);
   });
 
-  it("allows eval only in the development server and in worker scripts, which get no network", () => {
+  it("allows eval only in the development server and the learner-code runner; worker scripts get no eval and no network", () => {
     expect(pageCsp({ dev: true })).toContain("'unsafe-eval'");
     const worker = directives(workerCsp());
-    expect(worker.get("script-src")).toEqual(["'self'", "'unsafe-eval'"]);
+    expect(worker.get("script-src")).toEqual(["'self'"]);
     expect(worker.get("connect-src")).toEqual(["'none'"]);
     expect(worker.get("default-src")).toEqual(["'none'"]);
   });
@@ -47,6 +47,13 @@ describe("security headers", () => {
     // pages on the client never meets a policy the document did not load with (issue 13).
     expect(csp("/studio")).toEqual([pageCsp()]);
     expect(csp("/studio/alignment-foundations/a-lesson")).toEqual([pageCsp()]);
+    expect(pageCsp()).not.toContain("'unsafe-eval'");
+    // The learner-code runner sends its own policy (with its script's hash) from its route, and may be framed by our pages.
+    expect(csp(RUNNER_PATH)).toEqual([]);
+    expect(csp(`${RUNNER_PATH}-lookalike`)).toEqual([pageCsp()]);
+    const frameOptions = rules.filter((rule) => rule.source === RUNNER_PATH).flatMap((rule) => rule.headers);
+    expect(frameOptions).toEqual([{ key: "X-Frame-Options", value: "SAMEORIGIN" }]);
+    expect(rules.findIndex((rule) => rule.source === RUNNER_PATH)).toBeGreaterThan(0); // after the DENY it overrides
     expect(rules[0]!.headers.map((header) => header.key)).toEqual(
       expect.arrayContaining(["X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"]),
     );
