@@ -8,6 +8,7 @@ import { getCourse } from "@/lib/course/catalog";
 import { db } from "@/lib/db/client";
 import { HttpError } from "@/lib/http/http-error";
 import { requireManager, requireOpen, requireTaughtClass } from "./access.server";
+import { instantToZonedLocal } from "./date-format";
 import { zonedLocalToInstant } from "./dates";
 import { generateJoinCode } from "./join-code";
 import type { CreateClassInput, DueDatesInput, UpdateClassInput } from "./schemas";
@@ -23,13 +24,13 @@ async function withFreshCode<T>(write: (code: string) => Promise<T>): Promise<T>
   }
 }
 
-export async function createClass(user: SessionUser, input: CreateClassInput): Promise<{ id: string }> {
+export async function createClass(user: SessionUser, input: CreateClassInput): Promise<{ id: string; joinCode: string }> {
   if (!(await getCourse(input.courseSlug))) throw new HttpError(400, "Some fields are invalid.", { courseSlug: "No such course." });
   return withFreshCode((joinCode) =>
     db().$transaction(async (tx) => {
       const created = await tx.class.create({
         data: { name: input.name, courseSlug: input.courseSlug, timeZone: input.timeZone, startsOn: input.startsOn, endsOn: input.endsOn, joinCode, createdById: user.id },
-        select: { id: true },
+        select: { id: true, joinCode: true },
       });
       await tx.classInstructor.create({ data: { classId: created.id, userId: user.id, role: "owner" } });
       return created;
@@ -117,6 +118,12 @@ export async function setDueDates(user: SessionUser, classId: string, input: Due
       });
     }
   });
+}
+
+/** The class's due dates as the settings form shows them: wall-clock times in its zone, by lesson. */
+export async function dueDateInputs(record: { id: string; timeZone: string }): Promise<Map<string, string>> {
+  const rows = await db().classDueDate.findMany({ where: { classId: record.id } });
+  return new Map(rows.map((row) => [row.lessonSlug, instantToZonedLocal(row.dueAt, record.timeZone)]));
 }
 
 export async function changeJoinCode(user: SessionUser, classId: string, action: "regenerate" | "disable" | "enable"): Promise<{ joinCode: string; joinEnabled: boolean }> {

@@ -35,6 +35,7 @@ const { joinClass, findJoinableClass } = await import("./join.server");
 const { loadClassGradebook } = await import("./gradebook-data.server");
 const { myClasses, dueDatesForCourse } = await import("./student-view.server");
 const { formatJoinCode } = await import("./join-code");
+const { learnersHiddenFrom } = await import("./visibility.server");
 
 const quizOne = { ...goodhartQuiz({ grading: "highest" }), id: "q-one", version: "v1", courseSlug: "test-course", lessonSlug: "one" };
 const quizTwo = { ...goodhartQuiz({ grading: "last" }), id: "q-two", version: "v1", courseSlug: "test-course", lessonSlug: "two" };
@@ -95,6 +96,25 @@ describe("class access", () => {
     expect(await status(store.addCoInstructor(owner, id, "nobody@example.com"))).toBe(404);
     await store.removeCoInstructor(owner, id, co.id);
     expect(await status(requireTaughtClass(co, id))).toBe(403);
+  });
+});
+
+describe("course-wide views", () => {
+  it("hide another instructor's students unless they are also in one of the caller's classes", async () => {
+    const [mine, theirs, admin] = await Promise.all([person("instructor"), person("instructor"), person("admin")]);
+    const [onlyTheirs, both, neither, removedFromTheirs] = await Promise.all([person("student"), person("student"), person("student"), person("student")]);
+    const myClass = await newClass(mine);
+    const theirClass = await newClass(theirs);
+    await joinClass(onlyTheirs, await codeOf(theirClass.id), "test");
+    await joinClass(both, await codeOf(theirClass.id), "test");
+    await joinClass(both, await codeOf(myClass.id), "test");
+    await joinClass(removedFromTheirs, await codeOf(theirClass.id), "test");
+    await store.setMemberStatus(theirs, theirClass.id, removedFromTheirs.id, "removed");
+    const hidden = await learnersHiddenFrom(mine);
+    expect(hidden).toContain(onlyTheirs.id);
+    for (const visible of [both, neither, removedFromTheirs]) expect(hidden).not.toContain(visible.id);
+    expect(await learnersHiddenFrom(theirs)).not.toContain(onlyTheirs.id);
+    expect(await learnersHiddenFrom(admin)).toEqual([]);
   });
 });
 
@@ -196,7 +216,7 @@ describe("roster, archive and the gradebook", () => {
     expect(await status(store.updateClass(owner, id, { name: "Renamed" }))).toBe(409);
     const after = await loadClassGradebook({ id, courseSlug: "test-course" });
     expect(after.students).toEqual(before.students);
-    expect(await dueDatesForCourse(ada, "test-course")).toEqual([]);
+    expect((await dueDatesForCourse(ada, "test-course")).classes).toEqual([]);
     await store.updateClass(owner, id, { archived: false });
     expect((await requireTaughtClass(owner, id)).record.archivedAt).toBeNull();
   });
@@ -207,9 +227,13 @@ describe("roster, archive and the gradebook", () => {
     const { id } = await newClass(owner);
     await joinClass(ada, await codeOf(id), "test");
     await store.setDueDates(owner, id, { dueDates: [{ lessonSlug: "one", dueAt: "2026-07-01T23:59" }] });
-    expect(await dueDatesForCourse(ada, "test-course")).toEqual([{ classId: id, className: "Seminar A", timeZone: "Europe/London", dueDates: { one: "2026-07-01T22:59:00.000Z" } }]);
+    await db().lessonProgress.create({ data: { userId: ada.id, courseSlug: "test-course", lessonSlug: "two", completedAt: new Date() } });
+    expect(await dueDatesForCourse(ada, "test-course")).toEqual({
+      classes: [{ classId: id, className: "Seminar A", timeZone: "Europe/London", dueDates: { one: "2026-07-01T22:59:00.000Z" } }],
+      completed: ["two"],
+    });
     await store.setDueDates(owner, id, { dueDates: [{ lessonSlug: "one", dueAt: null }] });
-    expect((await dueDatesForCourse(ada, "test-course"))[0]!.dueDates).toEqual({});
+    expect((await dueDatesForCourse(ada, "test-course")).classes[0]!.dueDates).toEqual({});
     await expect(store.setDueDates(owner, id, { dueDates: [{ lessonSlug: "elsewhere", dueAt: "2026-07-01T23:59" }] })).rejects.toMatchObject({
       status: 400,
       fields: { "dueDates.0.lessonSlug": expect.any(String) },

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { classPeriod, formatCalendarDate, formatDueDate, instantToZonedLocal, isCalendarDate, isTimeZone, zonedLocalToInstant } from "./dates";
+import { classPeriod, formatCalendarDate, formatDueDate, instantToZonedLocal } from "./date-format";
+import { isCalendarDate, isTimeZone, zonedLocalToInstant } from "./dates";
 
 describe("class dates", () => {
   it("accepts IANA time zones and nothing else", () => {

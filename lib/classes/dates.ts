@@ -1,6 +1,7 @@
 // A class's dates live in its own time zone, as in Canvas and Moodle: "due 1 March, 23:59" means 23:59 in
 // Europe/London for every student, wherever they are. Due dates are stored as instants (UTC); start and end
-// are calendar dates. Pure, and safe in the browser (Intl only), so lessons format due dates the same way.
+// are calendar dates. Reading wall-clock times needs a time-zone library (@date-fns/tz); showing them does
+// not, and lives in date-format.ts so the browser never loads the library.
 import { TZDate } from "@date-fns/tz";
 
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -38,60 +39,4 @@ export function zonedLocalToInstant(local: string, timeZone: string): Date | nul
   const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
   if (!validDay(year, month, day) || hour > 23 || minute > 59) return null;
   return new Date(new TZDate(year, month - 1, day, hour, minute, timeZone).getTime());
-}
-
-function parts(instant: Date, timeZone: string): Record<string, string> {
-  const format = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
-  return Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
-}
-
-/** The inverse of zonedLocalToInstant: what a datetime-local input shows for an instant in the zone. */
-export function instantToZonedLocal(instant: Date, timeZone: string): string {
-  const p = parts(instant, timeZone);
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
-}
-
-/** "Sun 1 Mar 2026, 23:59 GMT": a due date as people read it, with the zone's abbreviation. Built from
- * parts, so the server and every browser (whatever their ICU version punctuates) print the same text. */
-export function formatDueDate(instant: Date, timeZone: string): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", month: "short", timeZoneName: "short" })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
-  const time = parts(instant, timeZone);
-  return `${p.weekday} ${Number(time.day)} ${p.month} ${time.year}, ${time.hour}:${time.minute} ${p.timeZoneName}`;
-}
-
-/** "1 Mar 2026" for a calendar date (no zone: it is a day, not an instant). */
-export function formatCalendarDate(value: string): string {
-  const match = CALENDAR_DATE.exec(value);
-  if (!match) return value;
-  const month = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", month: "short" }).format(new Date(Date.UTC(2000, Number(match[2]) - 1, 1)));
-  return `${Number(match[3])} ${month} ${match[1]}`;
-}
-
-/** A moment for "last active" and similar: "3 Mar 2026, 14:05" in the class's zone. */
-export function formatMoment(instant: Date, timeZone: string): string {
-  const p = parts(instant, timeZone);
-  return `${Number(p.day)} ${new Intl.DateTimeFormat("en-GB", { timeZone, month: "short" }).format(instant)} ${p.year}, ${p.hour}:${p.minute}`;
-}
-
-export type ClassPeriod = "upcoming" | "running" | "ended";
-
-/** Where today (in the class's zone) falls between the class's start and end dates. */
-export function classPeriod(startsOn: string | null, endsOn: string | null, now: Date, timeZone: string): ClassPeriod {
-  const p = parts(now, timeZone);
-  const today = `${p.year}-${p.month}-${p.day}`;
-  if (startsOn && today < startsOn) return "upcoming";
-  if (endsOn && today > endsOn) return "ended";
-  return "running";
 }

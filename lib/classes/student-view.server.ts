@@ -53,19 +53,29 @@ export async function myClasses(user: SessionUser, now = new Date()): Promise<St
   return classes.filter((cls) => cls.me).sort((a, b) => Number(a.archived) - Number(b.archived));
 }
 
-export type CourseDueDates = Array<{ classId: string; className: string; timeZone: string; dueDates: Record<string, string> }>;
+export type CourseDueDates = {
+  classes: Array<{ classId: string; className: string; timeZone: string; dueDates: Record<string, string> }>;
+  /** Lessons of the course the caller has completed, so the browser can flag what is overdue. */
+  completed: string[];
+};
 
 /** Due dates in one course from every open class the caller is in: for lesson pages and the syllabus. */
 export async function dueDatesForCourse(user: SessionUser, courseSlug: string): Promise<CourseDueDates> {
-  const rows = await db().classMember.findMany({
-    where: { userId: user.id, removedAt: null, class: { courseSlug, archivedAt: null } },
-    select: { class: { select: { id: true, name: true, timeZone: true, dueDates: { select: { lessonSlug: true, dueAt: true } } } } },
-    orderBy: { joinedAt: "asc" },
-  });
-  return rows.map(({ class: cls }) => ({
-    classId: cls.id,
-    className: cls.name,
-    timeZone: cls.timeZone,
-    dueDates: Object.fromEntries(cls.dueDates.map((due) => [due.lessonSlug, due.dueAt.toISOString()])),
-  }));
+  const [rows, completed] = await Promise.all([
+    db().classMember.findMany({
+      where: { userId: user.id, removedAt: null, class: { courseSlug, archivedAt: null } },
+      select: { class: { select: { id: true, name: true, timeZone: true, dueDates: { select: { lessonSlug: true, dueAt: true } } } } },
+      orderBy: { joinedAt: "asc" },
+    }),
+    db().lessonProgress.findMany({ where: { userId: user.id, courseSlug, completedAt: { not: null } }, select: { lessonSlug: true } }),
+  ]);
+  return {
+    classes: rows.map(({ class: cls }) => ({
+      classId: cls.id,
+      className: cls.name,
+      timeZone: cls.timeZone,
+      dueDates: Object.fromEntries(cls.dueDates.map((due) => [due.lessonSlug, due.dueAt.toISOString()])),
+    })),
+    completed: completed.map((row) => row.lessonSlug),
+  };
 }
