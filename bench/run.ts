@@ -2,12 +2,13 @@
 // Needs a production build (`npm run build`). PostgreSQL figures need PostgreSQL's server binaries
 // (scripts/pg-temp.mjs); without them that part is reported as skipped. Benchmarks measure; they never assert.
 //   --quick     shorter load runs (2 s instead of 5 s)
-//   --skip=a,b  skip sections: content, conformal, pages, submissions, postgres, lighthouse
+//   --skip=a,b  skip sections: content, conformal, pages, submissions, classes, postgres, lighthouse
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { startAppServer, type AppServer } from "../scripts/reliability/app-server";
+import { runClassesBench } from "./classes-bench";
 import { runConformalBench } from "./conformal-bench";
 import { runContentBench } from "./content-bench";
 import { runLighthouseBench } from "./lighthouse-bench";
@@ -98,6 +99,19 @@ async function main() {
     }
   };
   await section("submissions", () => submissions("sqlite", sqliteUrl));
+
+  const classes = async (label: string, databaseUrl: string) => {
+    const figures = await withServer(databaseUrl, (server) => runClassesBench(server, { databaseUrl }));
+    results[`classes-${label}`] = figures;
+    const { students, quizzes, attempts } = figures.class;
+    summary.push(
+      `class page ${label}, ${students} students × ${quizzes} quizzes (${attempts} attempts): median ${figures.page.medianMs} ms, p90 ${figures.page.p90Ms} ms, worst ${figures.page.maxMs} ms (target < ${figures.targetMs} ms)`,
+    );
+    for (const [format, timing] of Object.entries(figures.csv)) {
+      summary.push(`class CSV ${format} ${label}: median ${timing.medianMs} ms, p90 ${timing.p90Ms} ms, worst ${timing.maxMs} ms, ${Math.round(timing.bytes / 1024)} kB`);
+    }
+  };
+  await section("classes", () => classes("sqlite", freshSqlite()));
   await section("postgres", async () => {
     const { findPostgresBin, startTempPostgres } = await import("../scripts/pg-temp.mjs");
     if (!findPostgresBin()) return void (results.postgres = { skipped: "PostgreSQL server binaries not installed" });
@@ -105,6 +119,7 @@ async function main() {
     try {
       execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/prepare.ts"], { env: { ...process.env, DATABASE_URL: pg.url }, stdio: "ignore" });
       await submissions("postgres", pg.url);
+      if (!skip.has("classes")) await classes("postgres", pg.url);
     } finally {
       pg.stop();
     }
