@@ -105,10 +105,10 @@ async function main() {
     results[`classes-${label}`] = figures;
     const { students, quizzes, attempts } = figures.class;
     summary.push(
-      `class page ${label}, ${students} students × ${quizzes} quizzes (${attempts} attempts): median ${figures.page.medianMs} ms, p90 ${figures.page.p90Ms} ms, worst ${figures.page.maxMs} ms (target < ${figures.targetMs} ms)`,
+      `class page ${label}, ${students} students × ${quizzes} quizzes (${attempts} attempts): median ${figures.page.medianMs} ms, p90 ${figures.page.p90Ms} ms, worst ${figures.page.maxMs} ms, server CPU ${figures.page.cpuMedianMs} ms, ${Math.round(figures.page.bytes / 1024)} kB (target < ${figures.targetMs} ms; load average ${figures.page.loadAverage})`,
     );
     for (const [format, timing] of Object.entries(figures.csv)) {
-      summary.push(`class CSV ${format} ${label}: median ${timing.medianMs} ms, p90 ${timing.p90Ms} ms, worst ${timing.maxMs} ms, ${Math.round(timing.bytes / 1024)} kB`);
+      summary.push(`class CSV ${format} ${label}: median ${timing.medianMs} ms, p90 ${timing.p90Ms} ms, worst ${timing.maxMs} ms, server CPU ${timing.cpuMedianMs} ms, ${Math.round(timing.bytes / 1024)} kB`);
     }
   };
   await section("classes", () => classes("sqlite", freshSqlite()));

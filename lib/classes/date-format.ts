@@ -4,16 +4,21 @@
 
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// Building an Intl.DateTimeFormat costs far more than using one, and a class page formats a date per student.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${timeZone}|${JSON.stringify(options)}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat("en-GB", { ...options, timeZone });
+    if (formatters.size > 500) formatters.clear();
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 function zonedParts(instant: Date, timeZone: string): Record<string, string> {
-  const format = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
+  const format = formatter(timeZone, { hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
   return Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
 }
 
@@ -26,7 +31,7 @@ export function instantToZonedLocal(instant: Date, timeZone: string): string {
 /** "Sun 1 Mar 2026, 23:59 GMT": a due date as people read it, with the zone's abbreviation. */
 export function formatDueDate(instant: Date, timeZone: string): string {
   const p = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", month: "short", timeZoneName: "short" })
+    formatter(timeZone, { weekday: "short", month: "short", timeZoneName: "short" })
       .formatToParts(instant)
       .map((part) => [part.type, part.value]),
   );
@@ -38,14 +43,14 @@ export function formatDueDate(instant: Date, timeZone: string): string {
 export function formatCalendarDate(value: string): string {
   const match = CALENDAR_DATE.exec(value);
   if (!match) return value;
-  const month = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", month: "short" }).format(new Date(Date.UTC(2000, Number(match[2]) - 1, 1)));
+  const month = formatter("UTC", { month: "short" }).format(new Date(Date.UTC(2000, Number(match[2]) - 1, 1)));
   return `${Number(match[3])} ${month} ${match[1]}`;
 }
 
 /** A moment for "last active" and similar: "3 Mar 2026, 14:05" in the class's zone. */
 export function formatMoment(instant: Date, timeZone: string): string {
   const p = zonedParts(instant, timeZone);
-  return `${Number(p.day)} ${new Intl.DateTimeFormat("en-GB", { timeZone, month: "short" }).format(instant)} ${p.year}, ${p.hour}:${p.minute}`;
+  return `${Number(p.day)} ${formatter(timeZone, { month: "short" }).format(instant)} ${p.year}, ${p.hour}:${p.minute}`;
 }
 
 export type ClassPeriod = "upcoming" | "running" | "ended";

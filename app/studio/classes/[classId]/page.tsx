@@ -5,6 +5,7 @@ import { GradebookDownload } from "@/components/classes/gradebook-download";
 import { GradebookLegend } from "@/components/classes/gradebook-legend";
 import { GradebookTable } from "@/components/classes/gradebook-table";
 import { JoinCodePanel } from "@/components/classes/join-code-panel";
+import { RosterForm } from "@/components/classes/roster-form";
 import { sortStudents } from "@/lib/classes/gradebook";
 import { courseShape, loadClassGradebook } from "@/lib/classes/gradebook-data.server";
 import { formatJoinCode } from "@/lib/classes/join-code";
@@ -28,6 +29,8 @@ export default async function ClassPage({ params, searchParams }: Props) {
   const students = sortStudents(book, book.students.filter(matches), sort);
   const href = (key: string) => `?${new URLSearchParams({ ...(filter ? { q: filter } : {}), sort: key })}`;
   const readOnly = record.archivedAt !== null;
+  const caption = `Students of ${record.name}: progress per lesson and grade per quiz`;
+  const removedCaption = `Students removed from ${record.name}`;
   return (
     <div className="space-y-6">
       <ClassHeader record={record} courseTitle={shape.title} current="gradebook" />
@@ -59,15 +62,13 @@ export default async function ClassPage({ params, searchParams }: Props) {
             </Link>
           )}
         </form>
-        <GradebookTable
-          book={book}
-          rows={students}
-          classId={record.id}
-          timeZone={record.timeZone}
-          caption={`Students of ${record.name}: progress per lesson and grade per quiz`}
-          sort={{ key: sort, href }}
-          action={readOnly ? null : "remove"}
-        />
+        {readOnly ? (
+          <GradebookTable book={book} rows={students} timeZone={record.timeZone} caption={caption} sort={{ key: sort, href }} selectable={false} />
+        ) : (
+          <RosterForm classId={record.id} action="remove">
+            <GradebookTable book={book} rows={students} timeZone={record.timeZone} caption={caption} sort={{ key: sort, href }} selectable />
+          </RosterForm>
+        )}
         <GradebookLegend book={book} timeZone={record.timeZone} />
       </section>
       {book.removed.length > 0 && (
@@ -78,15 +79,13 @@ export default async function ClassPage({ params, searchParams }: Props) {
           <p className="text-sm text-zinc-700 dark:text-zinc-300">
             Not on the roster and not in the exports; every attempt they made is kept, and their grades are shown here as they stand.
           </p>
-          <GradebookTable
-            book={book}
-            rows={book.removed}
-            classId={record.id}
-            timeZone={record.timeZone}
-            caption={`Students removed from ${record.name}`}
-            sort={null}
-            action={readOnly ? null : "restore"}
-          />
+          {readOnly ? (
+            <GradebookTable book={book} rows={book.removed} timeZone={record.timeZone} caption={removedCaption} sort={null} selectable={false} />
+          ) : (
+            <RosterForm classId={record.id} action="restore">
+              <GradebookTable book={book} rows={book.removed} timeZone={record.timeZone} caption={removedCaption} sort={null} selectable />
+            </RosterForm>
+          )}
         </section>
       )}
     </div>
