@@ -1,49 +1,46 @@
+"use client";
 // The class page's table: one row per student, a column per lesson (progress) and per quiz (the grade under
-// the quiz's policy, attempts, late/missing), with progress and last activity. Server-rendered and lean: a
-// class of 500 is 6,000 cells, so cells carry no classes or wrappers (gradebook-table.module.css styles them
-// from the table), flags are words (never colour alone), and selection is one checkbox per row handled by a
-// single client component (roster-form.tsx) rather than a component per row.
+// the quiz's policy, attempts, late/missing), with progress and last activity. It receives compact,
+// already formatted data (lib/classes/gradebook-view.ts) rather than 6,000 server-rendered cells, and cells
+// carry no classes (gradebook-table.module.css styles them from the table). Flags are words, never colour
+// alone: <em> late, <strong> overdue or missing.
 import Link from "next/link";
-import { formatMoment } from "@/lib/classes/date-format";
-import { percent, type ClassGradebook, type LessonCell, type QuizCell, type StudentRow } from "@/lib/classes/gradebook";
+import type { LessonCode, QuizCode, TableView } from "@/lib/classes/gradebook-view";
 import styles from "./gradebook-table.module.css";
 
 type Props = {
-  book: ClassGradebook;
-  rows: StudentRow[];
-  timeZone: string;
+  view: TableView;
   caption: string;
-  /** Current sort key and how to link to another; null: headers do not sort. */
-  sort: { key: string; href: (key: string) => string } | null;
-  /** Rows can be selected (for removal or restoring), with checkboxes in this form. */
+  /** The current sort key and a link per sortable column; null: headers do not sort. */
+  sort: { key: string; hrefs: Record<string, string> } | null;
+  /** Rows can be selected (for removal or restoring) with a checkbox named "student". */
   selectable: boolean;
 };
 
-function lessonCell(cell: LessonCell) {
+function LessonCell({ code }: { code: LessonCode }) {
   return (
-    <>
-      {cell.state === "complete" ? "✓" : cell.state === "started" ? "started" : ""}
-      {cell.late && <em>late</em>}
-      {cell.overdue && <strong>overdue</strong>}
-    </>
+    <td className={styles.lesson}>
+      {code[0] === "c" ? "✓" : code[0] === "s" ? "started" : ""}
+      {code.includes("l") && <em>late</em>}
+      {code.includes("o") && <strong>overdue</strong>}
+    </td>
   );
 }
 
-function quizCell(cell: QuizCell) {
+function QuizCell({ code: [grade, attempts, flags] }: { code: QuizCode }) {
   return (
-    <>
-      {cell.grade !== null && `${percent(cell.grade)}%`}
-      {cell.attempts > 0 && <small>{cell.attempts === 1 ? "1 attempt" : `${cell.attempts} attempts`}</small>}
-      {cell.late && <em>late</em>}
-      {cell.missing && <strong>missing</strong>}
-    </>
+    <td>
+      {grade}
+      {attempts > 0 && <small>{attempts === 1 ? "1 attempt" : `${attempts} attempts`}</small>}
+      {flags.includes("l") && <em>late</em>}
+      {flags.includes("m") && <strong>missing</strong>}
+    </td>
   );
 }
 
-export function GradebookTable({ book, rows, timeZone, caption, sort, selectable }: Props) {
-  const sortable = (key: string, label: React.ReactNode) => (sort ? <Link href={sort.href(key)}>{label}</Link> : label);
+export function GradebookTable({ view, caption, sort, selectable }: Props) {
+  const head = (key: string, label: React.ReactNode) => (sort?.hrefs[key] ? <Link href={sort.hrefs[key]}>{label}</Link> : label);
   const ariaSort = (key: string) => (sort?.key === key ? (key === "name" ? "ascending" : "descending") : undefined);
-  const lessonNumber = new Map(book.lessons.map((lesson, index) => [lesson.slug, index + 1]));
   return (
     <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
       <table className={styles.table} data-testid="gradebook">
@@ -56,12 +53,12 @@ export function GradebookTable({ book, rows, timeZone, caption, sort, selectable
               </th>
             )}
             <th scope="col" aria-sort={ariaSort("name")}>
-              {sortable("name", "Student")}
+              {head("name", "Student")}
             </th>
             <th scope="col" data-col="progress" aria-sort={ariaSort("progress")}>
-              {sortable("progress", "Progress")}
+              {head("progress", "Progress")}
             </th>
-            {book.lessons.map((lesson, index) => (
+            {view.lessons.map((lesson, index) => (
               <th key={lesson.slug} scope="col" data-col={`lesson:${lesson.slug}`} className={styles.lesson}>
                 <span aria-hidden>L{index + 1}</span>
                 <span className="sr-only">
@@ -69,29 +66,26 @@ export function GradebookTable({ book, rows, timeZone, caption, sort, selectable
                 </span>
               </th>
             ))}
-            {book.quizzes.map((quiz) => {
-              const number = lessonNumber.get(quiz.lessonSlug);
-              return (
-                <th key={quiz.id} scope="col" data-col={`quiz:${quiz.id}`} aria-sort={ariaSort(`quiz:${quiz.id}`)}>
-                  {sortable(`quiz:${quiz.id}`, <>Quiz {number ? `L${number}` : quiz.id}</>)}
-                  <small>
-                    {quiz.policy.grading}
-                    {quiz.retired ? ", retired" : ""}
-                  </small>
-                </th>
-              );
-            })}
+            {view.quizzes.map((quiz) => (
+              <th key={quiz.id} scope="col" data-col={`quiz:${quiz.id}`} aria-sort={ariaSort(`quiz:${quiz.id}`)}>
+                {head(`quiz:${quiz.id}`, quiz.label)}
+                <small>
+                  {quiz.grading}
+                  {quiz.retired ? ", retired" : ""}
+                </small>
+              </th>
+            ))}
             <th scope="col" data-col="last-active" aria-sort={ariaSort("last-active")}>
-              {sortable("last-active", "Last active")}
+              {head("last-active", "Last active")}
             </th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <tr key={row.userId} data-student={row.email}>
+          {view.rows.map((row) => (
+            <tr key={row.id} data-student={row.email}>
               {selectable && (
                 <td>
-                  <input type="checkbox" name="student" value={row.userId} aria-label={`Select ${row.name}`} />
+                  <input type="checkbox" name="student" value={row.id} aria-label={`Select ${row.name}`} />
                 </td>
               )}
               <th scope="row">
@@ -99,23 +93,21 @@ export function GradebookTable({ book, rows, timeZone, caption, sort, selectable
                 <small>{row.email}</small>
               </th>
               <td>
-                {row.lessonsCompleted}/{book.lessons.length}
-                <small>{percent(row.progress)}%</small>
+                {row.done}/{view.lessons.length}
+                <small>{row.progress}%</small>
               </td>
-              {row.lessons.map((cell, index) => (
-                <td key={index} className={styles.lesson}>
-                  {lessonCell(cell)}
-                </td>
+              {row.lessons.map((code, index) => (
+                <LessonCell key={index} code={code} />
               ))}
-              {row.quizzes.map((cell, index) => (
-                <td key={index}>{quizCell(cell)}</td>
+              {row.quizzes.map((code, index) => (
+                <QuizCell key={index} code={code} />
               ))}
-              <td>{row.lastActiveAt ? formatMoment(row.lastActiveAt, timeZone) : "never"}</td>
+              <td>{row.active}</td>
             </tr>
           ))}
-          {rows.length === 0 && (
+          {view.rows.length === 0 && (
             <tr>
-              <td colSpan={4 + book.lessons.length + book.quizzes.length}>No students here.</td>
+              <td colSpan={4 + view.lessons.length + view.quizzes.length}>No students here.</td>
             </tr>
           )}
         </tbody>

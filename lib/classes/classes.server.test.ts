@@ -251,9 +251,10 @@ describe("roster, archive and the gradebook", () => {
         await attempt(student.id, "q-one", 1, index % 4);
         await attempt(student.id, "q-two", 1, 2);
       }
-      // Every model query the loader makes goes through this extension while it runs.
+      await loadClassGradebook({ id, courseSlug: "test-course" }); // parsed quiz definitions are cached after this
+      // Every query the loader makes (model API and raw) goes through this extension while it runs.
       let queries = 0;
-      const counting = db().$extends({ query: { $allModels: { $allOperations: ({ args, query }) => (queries++, query(args)) } } });
+      const counting = db().$extends({ query: { $allOperations: ({ args, query }) => (queries++, query(args)) } });
       const original = globalThis as unknown as { afDb: unknown };
       const saved = original.afDb;
       original.afDb = counting;
@@ -266,7 +267,8 @@ describe("roster, archive and the gradebook", () => {
     };
     const small = await queriesFor(3);
     const large = await queriesFor(60);
-    expect(small).toBeGreaterThan(0);
+    // Roster, due dates, quiz versions, attempts, progress: the raw statements are counted too.
+    expect(small).toBeGreaterThanOrEqual(5);
     expect(large).toBe(small);
   });
 });

@@ -1,13 +1,14 @@
 import "server-only";
 // Loads what a class gradebook needs with a fixed number of set-based queries, whatever the class's size:
 // the roster, the class's due dates, the course's quizzes (newest version of each: its title and policy),
-// every attempt by a member at those quizzes and every member's progress in the course. No query runs per
-// student or per quiz; a class of 500 renders in well under a second (bench/classes-bench.ts).
+// every attempt by a member at those quizzes and every member's progress in the course (the last three in
+// plain SQL: gradebook-queries.server.ts). No query runs per student or per quiz (bench/classes-bench.ts).
 import { readQuizDefinitions } from "@/lib/content/compiled-store";
 import { getCourse } from "@/lib/course/catalog";
 import { db } from "@/lib/db/client";
 import type { QuizDefinition } from "@/lib/quiz/types";
 import { buildGradebook, type ClassGradebook, type GradebookLesson, type GradebookQuiz } from "./gradebook";
+import { classAttempts, classMembers, classProgress } from "./gradebook-queries.server";
 
 // Quiz versions never change once stored, so a parsed definition is kept per process.
 const parsedVersions = new Map<string, QuizDefinition>();
@@ -59,30 +60,21 @@ export async function loadClassGradebook(
   options: { onlyUserId?: string; now?: Date; shape?: CourseShape } = {},
 ): Promise<ClassGradebook> {
   const shape = options.shape ?? (await courseShape(cls.courseSlug));
-  const quizIds = shape.quizzes.map((quiz) => quiz.id);
-  const inClass = options.onlyUserId ? { userId: options.onlyUserId } : { user: { classes: { some: { classId: cls.id } } } };
   const [members, dueDates, attempts, progress] = await Promise.all([
-    db().classMember.findMany({
-      where: { classId: cls.id, ...(options.onlyUserId ? { userId: options.onlyUserId } : {}) },
-      select: { userId: true, joinedAt: true, removedAt: true, user: { select: { name: true, email: true } } },
-    }),
+    classMembers(cls.id, options.onlyUserId),
     db().classDueDate.findMany({ where: { classId: cls.id }, select: { lessonSlug: true, dueAt: true } }),
-    db().quizAttempt.findMany({
-      where: { quizId: { in: quizIds }, ...inClass },
-      select: { userId: true, quizId: true, attemptNumber: true, score: true, maxScore: true, createdAt: true },
-    }),
-    db().lessonProgress.findMany({
-      where: { courseSlug: cls.courseSlug, ...inClass },
-      select: { userId: true, lessonSlug: true, completedAt: true, lastVisitedAt: true },
-    }),
+    classAttempts(cls.id, cls.courseSlug, options.onlyUserId),
+    classProgress(cls.id, cls.courseSlug, options.onlyUserId),
   ]);
-  const attempted = new Set(attempts.map((attempt) => attempt.quizId));
+  const known = new Set(shape.quizzes.map((quiz) => quiz.id));
+  const counted = attempts.filter((attempt) => known.has(attempt.quizId));
+  const attempted = new Set(counted.map((attempt) => attempt.quizId));
   return buildGradebook({
     lessons: shape.lessons,
     quizzes: shape.quizzes.filter((quiz) => !quiz.retired || attempted.has(quiz.id)),
     dueDates: new Map(dueDates.map((row) => [row.lessonSlug, row.dueAt])),
-    members: members.map((member) => ({ userId: member.userId, name: member.user.name, email: member.user.email, joinedAt: member.joinedAt, removedAt: member.removedAt })),
-    attempts: attempts.map((attempt) => ({ ...attempt, submittedAt: attempt.createdAt })),
+    members,
+    attempts: counted,
     progress,
     now: options.now ?? new Date(),
   });

@@ -6,7 +6,8 @@ import { GradebookLegend } from "@/components/classes/gradebook-legend";
 import { GradebookTable } from "@/components/classes/gradebook-table";
 import { JoinCodePanel } from "@/components/classes/join-code-panel";
 import { RosterForm } from "@/components/classes/roster-form";
-import { sortStudents } from "@/lib/classes/gradebook";
+import { SORT_KEYS, sortStudents } from "@/lib/classes/gradebook";
+import { tableView } from "@/lib/classes/gradebook-view";
 import { courseShape, loadClassGradebook } from "@/lib/classes/gradebook-data.server";
 import { formatJoinCode } from "@/lib/classes/join-code";
 import { requireTaughtClassPage } from "@/lib/classes/page-access.server";
@@ -28,6 +29,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
   const matches = (row: { name: string; email: string }) => !filter || row.name.toLowerCase().includes(filter) || row.email.toLowerCase().includes(filter);
   const students = sortStudents(book, book.students.filter(matches), sort);
   const href = (key: string) => `?${new URLSearchParams({ ...(filter ? { q: filter } : {}), sort: key })}`;
+  const hrefs = Object.fromEntries([...SORT_KEYS, ...book.quizzes.map((quiz) => `quiz:${quiz.id}`)].map((key) => [key, href(key)]));
   const readOnly = record.archivedAt !== null;
   const caption = `Students of ${record.name}: progress per lesson and grade per quiz`;
   const removedCaption = `Students removed from ${record.name}`;
@@ -63,10 +65,10 @@ export default async function ClassPage({ params, searchParams }: Props) {
           )}
         </form>
         {readOnly ? (
-          <GradebookTable book={book} rows={students} timeZone={record.timeZone} caption={caption} sort={{ key: sort, href }} selectable={false} />
+          <GradebookTable view={tableView(book, students, record.timeZone)} caption={caption} sort={{ key: sort, hrefs }} selectable={false} />
         ) : (
           <RosterForm classId={record.id} action="remove">
-            <GradebookTable book={book} rows={students} timeZone={record.timeZone} caption={caption} sort={{ key: sort, href }} selectable />
+            <GradebookTable view={tableView(book, students, record.timeZone)} caption={caption} sort={{ key: sort, hrefs }} selectable />
           </RosterForm>
         )}
         <GradebookLegend book={book} timeZone={record.timeZone} />
@@ -80,10 +82,10 @@ export default async function ClassPage({ params, searchParams }: Props) {
             Not on the roster and not in the exports; every attempt they made is kept, and their grades are shown here as they stand.
           </p>
           {readOnly ? (
-            <GradebookTable book={book} rows={book.removed} timeZone={record.timeZone} caption={removedCaption} sort={null} selectable={false} />
+            <GradebookTable view={tableView(book, book.removed, record.timeZone)} caption={removedCaption} sort={null} selectable={false} />
           ) : (
             <RosterForm classId={record.id} action="restore">
-              <GradebookTable book={book} rows={book.removed} timeZone={record.timeZone} caption={removedCaption} sort={null} selectable />
+              <GradebookTable view={tableView(book, book.removed, record.timeZone)} caption={removedCaption} sort={null} selectable />
             </RosterForm>
           )}
         </section>
