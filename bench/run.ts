@@ -5,7 +5,7 @@
 // server binaries (scripts/pg-temp.mjs); without them that part is reported as skipped.
 // Benchmarks measure; they never assert. How to read the figures: docs/operations.md.
 //   --quick          shorter load runs (2 s instead of 5 s; pages: one round of 2 s instead of three of 3 s)
-//   --skip=a,b       skip sections: content, conformal, pages, floor, studio, submissions, postgres, lighthouse
+//   --skip=a,b       skip sections: content, conformal, pages, floor, studio, submissions, classes, postgres, lighthouse
 //   --pages=a,b      only these pages in the page bench: lesson-1, lesson-4, home
 //   --no-build       never build; fail when there is no build
 import { execFileSync } from "node:child_process";
@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { startAppServer, type AppServer } from "../scripts/reliability/app-server";
+import { runClassesBench } from "./classes-bench";
 import { runConformalBench } from "./conformal-bench";
 import { runContentBench } from "./content-bench";
 import { runLighthouseBench } from "./lighthouse-bench";
@@ -143,6 +144,19 @@ async function main() {
     }
   };
   await section("submissions", () => submissions("sqlite", sqliteUrl));
+
+  const classes = async (label: string, databaseUrl: string) => {
+    const figures = await withServer(databaseUrl, (server) => runClassesBench(server, { databaseUrl }));
+    results[`classes-${label}`] = figures;
+    const { students, quizzes, attempts } = figures.class;
+    summary.push(
+      `class page ${label}, ${students} students × ${quizzes} quizzes (${attempts} attempts): median ${figures.page.medianMs} ms, p90 ${figures.page.p90Ms} ms, worst ${figures.page.maxMs} ms, server CPU ${figures.page.cpuMedianMs} ms, ${Math.round(figures.page.bytes / 1024)} kB (target < ${figures.targetMs} ms; load average ${figures.page.loadAverage})`,
+    );
+    for (const [format, timing] of Object.entries(figures.csv)) {
+      summary.push(`class CSV ${format} ${label}: median ${timing.medianMs} ms, p90 ${timing.p90Ms} ms, worst ${timing.maxMs} ms, server CPU ${timing.cpuMedianMs} ms, ${Math.round(timing.bytes / 1024)} kB`);
+    }
+  };
+  await section("classes", () => classes("sqlite", freshSqlite()));
   await section("postgres", async () => {
     const { findPostgresBin, startTempPostgres } = await import("../scripts/pg-temp.mjs");
     if (!findPostgresBin()) return void (results.postgres = { skipped: "PostgreSQL server binaries not installed" });
@@ -150,6 +164,7 @@ async function main() {
     try {
       execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/prepare.ts"], { env: { ...process.env, DATABASE_URL: pg.url }, stdio: "ignore" });
       await submissions("postgres", pg.url);
+      if (!skip.has("classes")) await classes("postgres", pg.url);
     } finally {
       pg.stop();
     }

@@ -14,7 +14,10 @@ export default async function StudioPage() {
     <div className="space-y-8">
       <header className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-3xl font-bold">Studio</h1>
-        <Link href="/studio/analytics" className="underline">Quiz analytics</Link>
+        <span className="flex gap-4">
+          <Link href="/studio/classes" className="underline">Classes</Link>
+          <Link href="/studio/analytics" className="underline">Quiz analytics</Link>
+        </span>
       </header>
       {courses.map((course) => (
         <CourseLessons key={course.slug} courseSlug={course.slug} title={course.title} lessons={course.lessons} />

@@ -20,6 +20,9 @@ export function UserMenu() {
   const role = (data.user as { role?: string }).role;
   return (
     <div className="flex items-center gap-3 text-sm">
+      <Link href="/classes" className="hover:underline">
+        Classes
+      </Link>
       {(role === "instructor" || role === "admin") && (
         <Link href="/studio" className="hover:underline">
           Studio

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LessonDueDates } from "@/components/classes/lesson-due-dates";
 import { CompleteButton } from "@/components/progress/complete-button";
 import { LessonTracker } from "@/components/progress/lesson-tracker";
 import type { LessonNeighbours } from "@/lib/course/catalog";
@@ -22,6 +23,7 @@ export function LessonLayout({ course, lesson, neighbours, children }: Props) {
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{frontmatter.title}</h1>
         <p className="mt-3 text-lg text-zinc-700 dark:text-zinc-300">{frontmatter.summary}</p>
         <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">About {frontmatter.estimatedMinutes} minutes</p>
+        <LessonDueDates courseSlug={course.manifest.slug} lessonSlug={lesson.slug} variant="lesson" />
         <section aria-labelledby="objectives" className="mt-6 rounded-lg bg-zinc-50 p-4 dark:bg-zinc-900">
           <h2 id="objectives" className="font-semibold">
             After this lesson you can

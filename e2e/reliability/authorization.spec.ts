@@ -22,7 +22,12 @@ test("authorisation matrix: every route × every role, 0 unauthorised successes"
   await target.signUpAndSignIn({ name: "Role Target", email: `role-target-${randomUUID().slice(0, 8)}@example.com`, password: "a-long-password" });
   const targetUserId = ((await target.send("GET", "/api/auth/session")).body as { user: { id: string } }).user.id;
   const quiz = quizFixture("l2-check"); // unlimited attempts, so every allowed caller's sample succeeds
-  const fixture: RouteFixture = { ...LESSON, ...quiz, targetUserId, newId: () => randomUUID() };
+  const created = await clients.instructor.send("POST", "/api/classes", {
+    json: { name: "Matrix class", courseSlug: LESSON.courseSlug, timeZone: "UTC", startsOn: null, endsOn: null },
+  });
+  expect(created.status).toBe(201);
+  const { id: classId, joinCode: classCode } = created.body as { id: string; joinCode: string };
+  const fixture: RouteFixture = { ...LESSON, ...quiz, targetUserId, classId, classCode, newId: () => randomUUID() };
 
   const rows: string[] = [];
   const wrong: string[] = [];

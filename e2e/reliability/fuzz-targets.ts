@@ -5,7 +5,17 @@
 import fc from "fast-check";
 
 export type FuzzRequest = { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: string; raw?: string; contentType?: string; kind: string };
-export type FuzzContext = { quizId: string; quizVersion: string; itemIds: string[]; choiceIds: string[]; courseSlug: string; lessonSlug: string; csrfToken: string };
+export type FuzzContext = {
+  quizId: string;
+  quizVersion: string;
+  itemIds: string[];
+  choiceIds: string[];
+  courseSlug: string;
+  lessonSlug: string;
+  csrfToken: string;
+  /** A class the demo instructor owns. */
+  classId: string;
+};
 export type FuzzTarget = {
   name: string;
   /** Who sends it: signed out, a new student, or the seeded demo instructor (for instructor routes). */
@@ -150,6 +160,59 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
   },
   { name: "studio draft save", caller: "instructor", runs: 600, request: (c) => jsonPost("PUT", `/api/studio/courses/${c.courseSlug}/lessons/fuzz-no-such-lesson/draft`, { source: "Hello.", baseRevisionId: null, draftVersion: null }) },
   { name: "studio preview", caller: "instructor", runs: 300, readOnly: true, request: (c) => jsonPost("POST", "/api/studio/preview", { courseSlug: c.courseSlug, lessonSlug: c.lessonSlug, source: "Hello." }) },
+  {
+    name: "class create",
+    caller: "instructor",
+    runs: 400,
+    request: (c) => jsonPost("POST", "/api/classes", { name: "Fuzz class", courseSlug: c.courseSlug, timeZone: "Europe/London", startsOn: "2026-01-05", endsOn: "2026-03-27" }),
+  },
+  {
+    name: "class settings",
+    caller: "instructor",
+    runs: 400,
+    request: (c) =>
+      fc.oneof(
+        { weight: 4, arbitrary: jsonPost("PATCH", `/api/classes/${c.classId}`, { name: "Fuzz class", timeZone: "UTC", startsOn: "2026-01-05", endsOn: "2026-03-27" }) },
+        { weight: 1, arbitrary: unknownId.map((id) => withKind("unknown ids")({ method: "PATCH", path: `/api/classes/${encodeURIComponent(id)}`, raw: JSON.stringify({ name: "Fuzz class" }) })) },
+      ),
+  },
+  {
+    name: "class due dates",
+    caller: "instructor",
+    runs: 400,
+    request: (c) =>
+      fc.oneof(
+        { weight: 4, arbitrary: jsonPost("PUT", `/api/classes/${c.classId}/due-dates`, { dueDates: [{ lessonSlug: c.lessonSlug, dueAt: "2026-02-01T23:59" }] }) },
+        {
+          weight: 2,
+          arbitrary: fc
+            .tuple(fc.oneof(fc.stringMatching(/^[a-z0-9-]{1,30}$/), unknownId), fc.oneof(fc.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/), fc.string({ maxLength: 20 })))
+            .map(([lessonSlug, dueAt]) => withKind("unknown ids")({ method: "PUT", path: `/api/classes/${c.classId}/due-dates`, raw: JSON.stringify({ dueDates: [{ lessonSlug, dueAt }] }) })),
+        },
+      ),
+  },
+  { name: "class join code", caller: "instructor", runs: 200, request: (c) => jsonPost("POST", `/api/classes/${c.classId}/join-code`, { action: "enable" }) },
+  { name: "class co-instructor", caller: "instructor", runs: 300, request: (c) => jsonPost("POST", `/api/classes/${c.classId}/instructors`, { email: "fuzz-no-such-instructor@example.com" }) },
+  {
+    name: "class student",
+    caller: "instructor",
+    runs: 300,
+    request: (c) =>
+      fc.oneof(
+        { weight: 3, arbitrary: jsonPost("PATCH", `/api/classes/${c.classId}/students/fuzz-no-such-student`, { status: "removed" }) },
+        { weight: 1, arbitrary: unknownId.map((id) => withKind("unknown ids")({ method: "PATCH", path: `/api/classes/${c.classId}/students/${encodeURIComponent(id)}`, raw: JSON.stringify({ status: "removed" }) })) },
+      ),
+  },
+  {
+    name: "class join",
+    caller: "student",
+    runs: 500,
+    request: () =>
+      fc.oneof(
+        { weight: 3, arbitrary: jsonPost("POST", "/api/classes/join", { code: "0000-0000" }) },
+        { weight: 2, arbitrary: fc.oneof(unknownId, fc.string({ maxLength: 60 })).map((code) => withKind("unknown ids")({ method: "POST", path: "/api/classes/join", raw: JSON.stringify({ code }) })) },
+      ),
+  },
   {
     name: "sign-up",
     caller: "anonymous",

@@ -20,7 +20,9 @@ test("fuzz: ≥ 10,000 malformed requests, no 5xx, no stack trace, no change fro
   await instructor.signIn(DEMO.instructor.email, DEMO.instructor.password);
   const clients = { student, anonymous, instructor };
   const quiz = quizFixture("l1-check");
-  const context = { ...quiz, ...LESSON, csrfToken: await anonymous.csrfToken() };
+  const created = await instructor.send("POST", "/api/classes", { json: { name: "Fuzz class", courseSlug: LESSON.courseSlug, timeZone: "UTC", startsOn: null, endsOn: null } });
+  expect(created.status).toBe(201);
+  const context = { ...quiz, ...LESSON, csrfToken: await anonymous.csrfToken(), classId: (created.body as { id: string }).id };
   const figures: Record<string, { sent: number; rejected: number; accepted: number; statuses: Record<number, number> }> = {};
   const failures: string[] = [];
   const kinds: Record<string, number> = {};

@@ -32,7 +32,7 @@ function send(method: string, path: string): Promise<Answer> {
 
 test("every route × every method: no 5xx, 405 with Allow for a method the route does not serve", async () => {
   test.setTimeout(180_000);
-  const fixture: RouteFixture = { ...LESSON, ...quizFixture("l2-check"), targetUserId: "no-such-user", newId: () => "methods-probe" };
+  const fixture: RouteFixture = { ...LESSON, ...quizFixture("l2-check"), targetUserId: "no-such-user", classId: "no-such-class", classCode: "0000-0000", newId: () => "methods-probe" };
   const wrong: string[] = [];
   let sent = 0;
   for (const entry of ROUTE_TABLE) {

@@ -41,7 +41,7 @@ export async function readAttempts(userId: string, quizId: string): Promise<Stor
 
 export type NewAttempt = StoredAttemptRow & { userId: string; responses: string };
 
-/** Inserts one attempt. Throws a unique violation (see isUniqueViolation) when the submission id or the
+/** Inserts one attempt. Throws a unique violation (lib/db/unique-violation.ts) when the submission id or the
  * attempt number is taken: that is how exactly-once and maxAttempts hold under concurrency. */
 export async function insertAttempt(attempt: NewAttempt): Promise<void> {
   await db().$executeRaw`
@@ -54,10 +54,3 @@ export async function deleteQuizDraft(userId: string, quizId: string): Promise<v
   await db().$executeRaw`DELETE FROM "QuizDraft" WHERE "userId" = ${userId} AND "quizId" = ${quizId}`;
 }
 
-/** A unique index refused the write: P2002 from the model API, P2010 with the adapter's
- * UniqueConstraintViolation from a raw statement (the same on SQLite and PostgreSQL). */
-export function isUniqueViolation(error: unknown): boolean {
-  const known = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
-  if (known.code === "P2002") return true;
-  return known.code === "P2010" && known.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
-}

@@ -29,7 +29,8 @@ function publish(...definitions: QuizDefinition[]) {
 const { db } = await import("@/lib/db/client");
 const { submitAttempt } = await import("./submit");
 const { getQuizState, saveQuizDraft } = await import("./state");
-const { insertAttempt, isUniqueViolation, readAttempts } = await import("./attempt-store");
+const { insertAttempt, readAttempts } = await import("./attempt-store");
+const { isUniqueViolation } = await import("@/lib/db/unique-violation");
 const { syncQuizVersions, quizVersionId } = await import("./quiz-versions");
 
 const allRight = { "goodhart-variant": ["c-regressional"], "gaming-cases": ["m-boat", "m-lego"], "perfect-labels": ["tf-false"] };

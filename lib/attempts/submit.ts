@@ -12,7 +12,8 @@ import type { QuizDefinition } from "@/lib/quiz/types";
 import { markLessonComplete } from "@/lib/progress/progress";
 import { currentStoredQuizDefinition, findQuizDefinition } from "./quiz-definitions";
 import { quizVersionId } from "./quiz-versions";
-import { deleteQuizDraft, insertAttempt, isUniqueViolation, readAttempts, type StoredAttemptRow } from "./attempt-store";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { deleteQuizDraft, insertAttempt, readAttempts, type StoredAttemptRow } from "./attempt-store";
 
 export type SubmitOutcome = { status: "created" | "replayed"; attemptNumber: number; review: QuizReview };
 

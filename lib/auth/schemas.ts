@@ -5,7 +5,7 @@ import { z } from "zod";
 import { cleanDisplayName } from "./display-name";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-rules";
 
-const emailSchema = z.email("Enter a valid email address, such as ada@example.com.").max(254, "Email is too long.");
+export const emailSchema = z.email("Enter a valid email address, such as ada@example.com.").max(254, "Email is too long.");
 
 const displayNameSchema = z
   .string()

@@ -25,6 +25,8 @@ export const RATE_LIMIT_RULES = {
   "sign-up-address": { points: 20, durationSeconds: HOUR, counts: "sign-ups per client address" },
   // Wrong class join codes per user (the classes feature).
   "class-join": { points: 10, durationSeconds: 15 * MINUTE, blockSeconds: 15 * MINUTE, counts: "failed class joins per user" },
+  // Wrong class join codes from one client address, whatever the account: stops one machine guessing with many accounts.
+  "class-join-address": { points: 30, durationSeconds: 15 * MINUTE, blockSeconds: 15 * MINUTE, counts: "failed class joins per client address" },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitName = keyof typeof RATE_LIMIT_RULES;

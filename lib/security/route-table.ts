@@ -18,6 +18,9 @@ export type RouteFixture = {
   responses: Record<string, string[]>;
   /** A throw-away user whose role the admin route may change. */
   targetUserId: string;
+  /** A class the demo instructor owns (admins see every class), and its join code. */
+  classId: string;
+  classCode: string;
   newId: () => string;
 };
 
@@ -50,6 +53,8 @@ const get = (path: string): RouteRequest => ({ method: "GET", path });
 /** A lesson the studio routes can be pointed at without changing any real lesson. */
 const NO_SUCH_LESSON = "matrix-no-such-lesson";
 const studioLesson = (f: RouteFixture) => `/api/studio/courses/${f.courseSlug}/lessons/${NO_SUCH_LESSON}`;
+/** Someone who is neither a student nor a co-instructor of the matrix's class. */
+const NOT_IN_CLASS = "matrix-not-in-class";
 
 export const ROUTE_TABLE: readonly RouteEntry[] = [
   // Pages
@@ -71,6 +76,13 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   { file: "app/studio/analytics/page.tsx", kind: "page", access: "instructor", sample: () => get("/studio/analytics") },
   { file: "app/studio/[course]/[lesson]/page.tsx", kind: "page", access: "instructor", sample: (f) => get(`/studio/${f.courseSlug}/${f.lessonSlug}`) },
   { file: "app/account/page.tsx", kind: "page", access: "student", sample: () => get("/account") },
+  // Classes: class pages are also limited to the class's own instructors (e2e/classes.spec.ts shows another
+  // instructor's 403); the matrix checks the role gate with a class the demo instructor owns.
+  { file: "app/classes/page.tsx", kind: "page", access: "student", sample: () => get("/classes") },
+  { file: "app/join/[code]/page.tsx", kind: "page", access: "student", sample: (f) => get(`/join/${f.classCode}`) },
+  { file: "app/studio/classes/page.tsx", kind: "page", access: "instructor", sample: () => get("/studio/classes") },
+  { file: "app/studio/classes/[classId]/page.tsx", kind: "page", access: "instructor", sample: (f) => get(`/studio/classes/${f.classId}`) },
+  { file: "app/studio/classes/[classId]/settings/page.tsx", kind: "page", access: "instructor", sample: (f) => get(`/studio/classes/${f.classId}/settings`) },
 
   // Route handlers
   { file: "app/api/dev/content-events/route.ts", kind: "route", access: "public", devOnly: true, sample: () => get("/api/dev/content-events") },
@@ -150,6 +162,52 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
     sample: (f) => ({ method: "PATCH", path: `/api/admin/users/${f.targetUserId}/role`, json: { role: "student" } }),
   },
 
+  // Classes
+  { file: "app/api/classes/due-dates/route.ts", kind: "route", access: "student", sample: (f) => get(`/api/classes/due-dates?course=${f.courseSlug}`) },
+  {
+    file: "app/api/classes/join/route.ts",
+    kind: "route",
+    access: "student",
+    sample: (f) => ({ method: "POST", path: "/api/classes/join", json: { code: f.classCode } }),
+    effect: "reaches-handler", // students and admins join; the class's own instructor is told they teach it (409)
+  },
+  {
+    file: "app/api/classes/route.ts",
+    kind: "route",
+    access: "instructor",
+    sample: (f) => ({ method: "POST", path: "/api/classes", json: { name: "Matrix class", courseSlug: f.courseSlug, timeZone: "UTC", startsOn: null, endsOn: null } }),
+  },
+  { file: "app/api/classes/[classId]/route.ts", kind: "route", access: "instructor", sample: (f) => ({ method: "PATCH", path: `/api/classes/${f.classId}`, json: { name: "Matrix class" } }) },
+  {
+    file: "app/api/classes/[classId]/due-dates/route.ts",
+    kind: "route",
+    access: "instructor",
+    sample: (f) => ({ method: "PUT", path: `/api/classes/${f.classId}/due-dates`, json: { dueDates: [{ lessonSlug: f.lessonSlug, dueAt: "2030-01-01T12:00" }] } }),
+  },
+  { file: "app/api/classes/[classId]/join-code/route.ts", kind: "route", access: "instructor", sample: (f) => ({ method: "POST", path: `/api/classes/${f.classId}/join-code`, json: { action: "enable" } }) },
+  {
+    file: "app/api/classes/[classId]/instructors/route.ts",
+    kind: "route",
+    access: "instructor",
+    sample: (f) => ({ method: "POST", path: `/api/classes/${f.classId}/instructors`, json: { email: "matrix-no-such-instructor@example.com" } }),
+    effect: "reaches-handler",
+  },
+  {
+    file: "app/api/classes/[classId]/instructors/[userId]/route.ts",
+    kind: "route",
+    access: "instructor",
+    sample: (f) => ({ method: "DELETE", path: `/api/classes/${f.classId}/instructors/${NOT_IN_CLASS}` }),
+    effect: "reaches-handler",
+  },
+  {
+    file: "app/api/classes/[classId]/students/[userId]/route.ts",
+    kind: "route",
+    access: "instructor",
+    sample: (f) => ({ method: "PATCH", path: `/api/classes/${f.classId}/students/${NOT_IN_CLASS}`, json: { status: "removed" } }),
+    effect: "reaches-handler",
+  },
+  { file: "app/api/classes/[classId]/gradebook/route.ts", kind: "route", access: "instructor", sample: (f) => get(`/api/classes/${f.classId}/gradebook?format=canvas`) },
+
   // Studio (instructors): reads succeed; writes are aimed at a lesson that does not exist.
   { file: "app/api/studio/analytics/grades/route.ts", kind: "route", access: "instructor", sample: (f) => get(`/api/studio/analytics/grades?course=${f.courseSlug}`) },
   {
@@ -217,6 +275,8 @@ const PROBE: RouteFixture = {
   quizVersion: "v",
   responses: {},
   targetUserId: "user",
+  classId: "class",
+  classCode: "CODE-CODE",
   newId: () => "id",
 };
 

@@ -23,10 +23,14 @@ async function newestDefinitions(courseSlug: string): Promise<QuizDefinition[]> 
   return [...newest.values()].sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
 }
 
-export async function courseAnalytics(courseSlug: string, basis: "first" | "all" = "first"): Promise<CourseAnalytics> {
+/** Whose attempts count: only these learners (a class's students), or everyone but these (another instructor's students). */
+export type LearnerFilter = { only?: readonly string[]; except?: readonly string[] };
+
+export async function courseAnalytics(courseSlug: string, basis: "first" | "all" = "first", filter: LearnerFilter = {}): Promise<CourseAnalytics> {
   const definitions = await newestDefinitions(courseSlug);
+  const byLearner = filter.only ? { userId: { in: [...filter.only] } } : filter.except?.length ? { userId: { notIn: [...filter.except] } } : {};
   const rows = await db().quizAttempt.findMany({
-    where: { quizId: { in: definitions.map((definition) => definition.id) } },
+    where: { quizId: { in: definitions.map((definition) => definition.id) }, ...byLearner },
     select: { userId: true, quizId: true, attemptNumber: true, itemScores: true, createdAt: true, user: { select: { email: true, name: true } } },
     orderBy: { createdAt: "asc" },
   });
@@ -44,7 +48,7 @@ export async function courseAnalytics(courseSlug: string, basis: "first" | "all"
   return { courseSlug, quizzes, gradebook: book, learners };
 }
 
-export async function gradesCsv(courseSlug: string): Promise<string> {
-  const analytics = await courseAnalytics(courseSlug);
+export async function gradesCsv(courseSlug: string, learners: LearnerFilter = {}): Promise<string> {
+  const analytics = await courseAnalytics(courseSlug, "first", learners);
   return gradebookCsv(analytics.gradebook, (userId) => analytics.learners.get(userId) ?? userId);
 }

@@ -11,6 +11,7 @@ import { listCompiledCourses, readCompiledCourse } from "@/lib/content/compiled-
 import { hasErrors, type ContentDiagnostic } from "@/lib/content/diagnostics";
 import type { LessonSummary } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { HttpError } from "@/lib/http/http-error";
 import { checkLessonOrder, checkNewLessonSlug, decideWrite, newLessonSource, withFrontmatterTitle, type EditorBase } from "./revision-rules";
 import { studioCompilePool } from "./compile-pool.server";
@@ -18,7 +19,6 @@ import type { OtherLesson, PublishOutcome } from "./compile-tasks";
 import { choiceIdSalt } from "./studio-labels";
 import { currentDraft, ensureStudioLesson, headRevision, readFileLessonSource, studioCourseLessons, type StoredCompilation } from "./studio-data.server";
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
 const STALE_DRAFT = "Someone else saved this draft a moment ago. Your text was not saved over theirs; it is still in your editor. Reload to see their text.";
 
 async function revalidateLesson(courseSlug: string, lessonSlug: string) {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LessonDueDates } from "@/components/classes/lesson-due-dates";
 import { CourseProgressBar, LessonStatus } from "@/components/progress/syllabus-progress";
 import { getCourse, getGlossary } from "@/lib/course/catalog";
 import { courseMinutes, describeMinutes } from "@/lib/course/duration";
@@ -63,6 +64,7 @@ export default async function CoursePage({ params }: Params) {
               <LessonStatus courseSlug={manifest.slug} lessonSlug={lesson.slug} />
             </div>
             <p className="mt-1 text-zinc-700 dark:text-zinc-300">{lesson.summary}</p>
+            <LessonDueDates courseSlug={manifest.slug} lessonSlug={lesson.slug} variant="syllabus" />
             <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
               {lesson.estimatedMinutes} min · {lesson.quizIds.length > 0 ? "graded quiz" : "no quiz"}
             </p>

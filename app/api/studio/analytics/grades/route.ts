@@ -1,6 +1,7 @@
 import { jsonRoute } from "@/lib/http/route";
 import { HttpError } from "@/lib/http/http-error";
 import { SLUG_PATTERN } from "@/lib/content/schemas";
+import { learnersHiddenFrom } from "@/lib/classes/visibility.server";
 import { gradesCsv } from "@/lib/studio/analytics.server";
 
 export const dynamic = "force-dynamic";
@@ -8,10 +9,11 @@ export const dynamic = "force-dynamic";
 // GET /api/studio/analytics/grades?course=<slug>: the course gradebook as CSV.
 export const GET = jsonRoute({
   access: "instructor",
-  async handler({ request }) {
+  async handler({ request, user }) {
     const course = new URL(request.url).searchParams.get("course") ?? "";
     if (!SLUG_PATTERN.test(course)) throw new HttpError(400, "Name a course: ?course=<slug>.", { course: "required" });
-    return new Response(await gradesCsv(course), {
+    // Another instructor's class students are not this instructor's to see (lib/classes/visibility.server.ts).
+    return new Response(await gradesCsv(course, { except: await learnersHiddenFrom(user) }), {
       headers: {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="${course}-grades.csv"`,
