@@ -38,7 +38,7 @@ export async function runLighthouseBench(baseUrl: string, chromePath = process.e
       // Lighthouse now and then loses the trace (NO_NAVSTART) and scores nothing: one more try.
       if (run?.lhr.runtimeError) run = await lighthouse(baseUrl + page, { port: chrome.port, output: "json", logLevel: "error" }, desktopConfig);
       const { categories, audits } = run!.lhr;
-      const score = (id: string) => (categories[id]?.score == null ? null : Math.round(categories[id]!.score! * 100));
+      const score = (id: string) => (categories[id]?.score == null ? null : Math.round(categories[id].score * 100));
       const shiftItems = (audits["layout-shifts"]?.details as { items?: ShiftItem[] } | undefined)?.items ?? [];
       results[page] = {
         performance: score("performance"),

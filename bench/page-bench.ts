@@ -33,7 +33,7 @@ function browserGet(url: string): Promise<Fetched> {
         const headerBytes = `HTTP/1.1 ${response.statusCode} ${response.statusMessage}\r\n`.length + response.rawHeaders.reduce((sum, part) => sum + part.length + 2, 0) + 2;
         try {
           if (!decode[encoding]) throw new Error(`${url}: unexpected Content-Encoding ${encoding}`);
-          resolve({ status: response.statusCode ?? 0, headers, encoding, headerBytes, wireBytes: wire.length, html: decode[encoding]!(wire) });
+          resolve({ status: response.statusCode ?? 0, headers, encoding, headerBytes, wireBytes: wire.length, html: decode[encoding](wire) });
         } catch (error) {
           reject(error);
         }

@@ -88,7 +88,7 @@ async function downloadCsv(page: Page, format: string): Promise<string[][]> {
   await page.getByLabel("Gradebook CSV for").selectOption(format);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV" }).click()]);
   expect(download.suggestedFilename()).toMatch(new RegExp(`-gradebook-${format}\\.csv$`));
-  const text = readFileSync((await download.path())!, "utf8");
+  const text = readFileSync(await download.path(), "utf8");
   expect(text.startsWith("\uFEFF")).toBe(true);
   return parse(text, { bom: true }) as string[][];
 }

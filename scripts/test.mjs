@@ -1,6 +1,7 @@
-// `npm test`: every test. Unit tests, the content checker and the type check, then a production build
-// served on a free port against a throw-away database, then the Playwright suite in a real browser.
-//   --e2e-only   skip the unit stage
+// `npm test`: every test. The code-health gates (dead code, lint), unit tests, the content checker and
+// the type check, then a production build served on a free port against a throw-away database, then the
+// Playwright suite in a real browser.
+//   --e2e-only   skip the gates and the unit stage
 //   --pg         run the e2e suite against a throw-away PostgreSQL as well (needs PostgreSQL installed)
 import { mkdtempSync, readFileSync, existsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -36,6 +37,9 @@ const scratch = mkdtempSync(path.join(tmpdir(), "af-test-"));
 let failure = null;
 try {
   if (!args.has("--e2e-only")) {
+    // Cheap gates first, so a stray export or a lint error fails in seconds rather than after the suite.
+    await stage("dead code (knip)", () => run(bin("knip"), []));
+    await stage("lint (ESLint, zero warnings)", () => run(bin("eslint"), [".", "--max-warnings", "0"]));
     await stage("unit tests (vitest)", async () => {
       const report = path.join(scratch, "vitest.json");
       try {

@@ -66,7 +66,7 @@ export function LessonBody({ lesson, inDocument = false }: { lesson: CompiledLes
   }
   return (
     <div className={PROSE}>
-      <Content components={lessonComponents(lesson) as never} />
+      <Content components={lessonComponents(lesson)} />
     </div>
   );
 }

@@ -32,7 +32,8 @@ test("fuzz: ≥ 10,000 malformed requests, no 5xx, no stack trace, no change fro
 
   for (const [index, target] of FUZZ_TARGETS.entries()) {
     const requests = fc.sample(target.request(context), { numRuns: target.runs, seed: SEED + index });
-    const tally = (figures[target.name] = { sent: 0, rejected: 0, accepted: 0, statuses: {} as Record<number, number> });
+    const tally: (typeof figures)[string] = { sent: 0, rejected: 0, accepted: 0, statuses: {} };
+    figures[target.name] = tally;
     for (let at = 0; at < requests.length; at += BATCH) {
       const batch = requests.slice(at, at + BATCH);
       const before = await probe.snapshot();

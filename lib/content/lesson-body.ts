@@ -54,10 +54,11 @@ const text = (value: string): ElementContent => ({ type: "text", value });
 /** The static components as plain elements, written exactly as their React versions in components/mdx/ render them. */
 function expandStatic(node: JsxNode, context: BodyContext, numberOf: Map<string, number>, references: Reference[]): ElementContent[] {
   const props = attributeValues(node);
-  const children = node.children as ElementContent[];
+  const children = node.children;
   switch (node.name) {
     case "RenderedMath": {
-      const original = (node.data as { hast?: Element } | undefined)?.hast;
+      const data: unknown = node.data; // set by rehype-math-html.ts; mdast-util-mdx-jsx types `data` as empty
+      const original = (data as { hast?: Element } | undefined)?.hast;
       return original ? [original] : [];
     }
     case "Callout": {
@@ -146,7 +147,7 @@ function segmentsOf(nodes: Node[]): BodySegment[] {
   const flush = () => {
     // Every run goes through the one HTML policy before it becomes a string (lib/security/html-policy.ts).
     hastPropertyNames(run);
-    const html = toHtml(sanitizeHtmlTree({ type: "root", children: run as RootContent[] }));
+    const html = toHtml(sanitizeHtmlTree({ type: "root", children: run }));
     if (html.trim() !== "") segments.push({ kind: "html", html });
     run = [];
   };

@@ -51,7 +51,7 @@ function jsxHandler(context: FragmentContext): Handler {
       for (const attribute of readAttributes(node)) {
         if (attribute.value.kind !== "expression") properties[attribute.name] = attribute.value.value;
       }
-      return { type: "element", tagName: name, properties, children: state.all(node) as ElementContent[] };
+      return { type: "element", tagName: name, properties, children: state.all(node) };
     }
     context.problems.push({ at: pointOf(node, context.fallback), message: `<${name}> cannot be used inside a quiz; only markdown, math and <Cite> can` });
     return [];

@@ -103,8 +103,8 @@ function createRenderer(context: QuizExtractionContext): Renderer {
 
 /** Explanation content as blocks: an inline <Explanation>…</Explanation> holds phrasing, so wrap it. */
 function explanationNodes(element: JsxElement): RootContent[] {
-  if (element.type === "mdxJsxTextElement") return [{ type: "paragraph", children: element.children } as Paragraph];
-  return element.children as RootContent[];
+  if (element.type === "mdxJsxTextElement") return [{ type: "paragraph", children: element.children }];
+  return element.children;
 }
 
 function readExplanation(item: JsxElement, explanations: JsxElement[], render: Renderer, context: QuizExtractionContext): { html: string | null; source: string } {
@@ -117,7 +117,7 @@ function readExplanation(item: JsxElement, explanations: JsxElement[], render: R
     return { html: null, source: "" };
   }
   const nodes = explanationNodes(explanation);
-  return { html: render.nodes(nodes, pointOf(explanation, at), false), source: sourceOf(explanation.children as RootContent[], context) };
+  return { html: render.nodes(nodes, pointOf(explanation, at), false), source: sourceOf(explanation.children, context) };
 }
 
 function extractMultipleChoice(item: JsxElement, render: Renderer, context: QuizExtractionContext): DraftItem {
@@ -126,7 +126,7 @@ function extractMultipleChoice(item: JsxElement, render: Renderer, context: Quiz
   const multiple = booleanAttribute(item, "multiple") ?? false;
   const choices: DraftChoice[] = [];
   const explanations: JsxElement[] = [];
-  for (const part of quizParts(item.children as RootContent[])) {
+  for (const part of quizParts(item.children)) {
     if (part.kind === "element" && part.element.name === "Choice") {
       const choice = part.element;
       const children = choice.children as RootContent[];
@@ -185,7 +185,7 @@ function extractTrueFalse(item: JsxElement, render: Renderer, context: QuizExtra
   const at = pointOf(item);
   const answer = booleanAttribute(item, "answer");
   const explanations: JsxElement[] = [];
-  for (const part of quizParts(item.children as RootContent[])) {
+  for (const part of quizParts(item.children)) {
     if (part.kind === "element" && part.element.name === "Explanation") explanations.push(part.element);
     else context.diagnostics.push(createDiagnostic(context.file, pointOf(part.kind === "element" ? part.element : part.node, at), "<TrueFalse> may contain only <Explanation>"));
   }
@@ -236,7 +236,7 @@ export function extractQuiz(quiz: JsxElement, context: QuizExtractionContext): E
   const render = createRenderer(context);
   const id = stringAttribute(quiz, "id") ?? "";
   const drafts: DraftItem[] = [];
-  for (const part of quizParts(quiz.children as RootContent[])) {
+  for (const part of quizParts(quiz.children)) {
     if (part.kind === "element" && part.element.name === "MultipleChoice") drafts.push(extractMultipleChoice(part.element, render, context));
     else if (part.kind === "element" && part.element.name === "TrueFalse") drafts.push(extractTrueFalse(part.element, render, context));
     else if (part.kind === "element" && part.element.name === "Numeric") drafts.push(extractNumeric(part.element, render, context));

@@ -36,7 +36,7 @@ export function readNumeric(
   if (relative !== undefined && Number(relative) <= 0) report(item, "<Numeric> relativeTolerance must be above 0, e.g. 0.01 for 1%");
   if (relative !== undefined && Number(answer) === 0) report(item, "<Numeric> relativeTolerance of an answer of 0 accepts only 0; use an absolute tolerance");
   const explanations: JsxElement[] = [];
-  for (const part of quizParts(item.children as RootContent[])) {
+  for (const part of quizParts(item.children)) {
     if (part.kind === "element" && part.element.name === "Explanation") explanations.push(part.element);
     else report(part.kind === "element" ? part.element : part.node, "<Numeric> may contain only <Explanation>");
   }

@@ -27,8 +27,8 @@ export function quizParts(children: readonly RootContent[]): QuizPart[] {
     if (isBlank(child)) continue;
     if (isJsx(child)) {
       parts.push({ kind: "element", element: child });
-    } else if (child.type === "paragraph" && (child as Paragraph).children.every((inner) => isJsx(inner) || isBlank(inner))) {
-      for (const inner of (child as Paragraph).children) if (isJsx(inner)) parts.push({ kind: "element", element: inner });
+    } else if (child.type === "paragraph" && child.children.every((inner) => isJsx(inner) || isBlank(inner))) {
+      for (const inner of child.children) if (isJsx(inner)) parts.push({ kind: "element", element: inner });
     } else {
       parts.push({ kind: "stray", node: child });
     }

@@ -43,7 +43,7 @@ export function rehypeCollectHeadings(collector: HeadingCollector) {
         return;
       }
       if (node.type !== "element") return;
-      const element = node as Element;
+      const element = node;
       const id = element.properties.id;
       if (typeof id !== "string" || id === "") return;
       collector.anchors.push(id);

@@ -16,7 +16,7 @@ const MARKDOWN = "Inline $\\hat\\lambda = \\inf\\{s\\}$ and $x^2$.\n\n$$\nR(s) \
 async function katexTree(withPlugin: boolean): Promise<Root> {
   const processor = unified().use(remarkParse).use(remarkMath).use(remarkRehype).use(rehypeKatex, KATEX_OPTIONS);
   if (withPlugin) processor.use(rehypeMathAsHtml);
-  return (await processor.run(processor.parse(MARKDOWN))) as Root;
+  return await processor.run(processor.parse(MARKDOWN));
 }
 
 type RenderedMathNode = { type: "mdxJsxTextElement"; name: string; attributes: { name: string; value: string | null }[] };

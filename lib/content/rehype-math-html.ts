@@ -23,8 +23,8 @@ export function rehypeMathAsHtml() {
       const attributes: MdxJsxAttribute[] = [{ type: "mdxJsxAttribute", name: "html", value: toHtml(sanitizeHtmlTree({ type: "root", children: element.children })) }];
       if (display) attributes.push({ type: "mdxJsxAttribute", name: "display", value: null });
       // The element itself rides along for the static lesson body (lib/content/lesson-body.ts); MDX ignores `data`.
-      const replacement: MdxJsxTextElementHast = { type: "mdxJsxTextElement", name: RENDERED_MATH_COMPONENT, attributes, children: [], data: { hast: element } as never };
-      parent.children[index] = replacement as unknown as ElementContent;
+      const replacement: MdxJsxTextElementHast = { type: "mdxJsxTextElement", name: RENDERED_MATH_COMPONENT, attributes, children: [], data: { hast: element } };
+      parent.children[index] = replacement;
       return SKIP;
     });
   };

@@ -30,7 +30,7 @@ export function extractSearchSections(tree: Root): SearchSectionDraft[] {
     }
     const parts = into ?? current.parts;
     if (node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") {
-      const element = node as JsxElement;
+      const element = node;
       // Quizzes stay out of the public index; their content belongs to the server.
       if (element.name === "Quiz") return;
       for (const attribute of ["title", "caption"]) {
@@ -41,7 +41,7 @@ export function extractSearchSections(tree: Root): SearchSectionDraft[] {
     if ("value" in node && typeof node.value === "string" && (node.type === "text" || node.type === "inlineCode" || node.type === "code")) {
       parts.push(node.value);
     }
-    if ("children" in node) for (const child of node.children) visit(child as RootContent, into);
+    if ("children" in node) for (const child of node.children) visit(child, into);
   };
   visit(tree);
   return sections.map((section) => ({ heading: section.heading, text: tidy(section.parts) }));

@@ -58,8 +58,8 @@ export function rankByProxy(draws: GoodhartDraws, noiseSd: number): RankedItems 
   order.forEach((item, rank) => {
     proxies[rank] = proxyOf(item);
     trueValues[rank] = draws.trueValues[item]!;
-    proxyPrefixSums[rank + 1] = proxyPrefixSums[rank]! + proxies[rank]!;
-    truePrefixSums[rank + 1] = truePrefixSums[rank]! + trueValues[rank]!;
+    proxyPrefixSums[rank + 1] = proxyPrefixSums[rank]! + proxies[rank];
+    truePrefixSums[rank + 1] = truePrefixSums[rank]! + trueValues[rank];
   });
   return { noiseSd, proxies, trueValues, proxyPrefixSums, truePrefixSums };
 }

@@ -200,8 +200,8 @@ describe("scoreItem properties", () => {
         fc.pre(item.kind === "multiple");
         const wrong = item.choices.find((choice) => !choice.correct);
         fc.pre(wrong !== undefined);
-        const selected = item.choices.filter((choice, i) => pickMask[i] && choice.id !== wrong!.id).map((choice) => choice.id);
-        expect(scoreItem(item, [...selected, wrong!.id])).toBeLessThanOrEqual(scoreItem(item, selected));
+        const selected = item.choices.filter((choice, i) => pickMask[i] && choice.id !== wrong.id).map((choice) => choice.id);
+        expect(scoreItem(item, [...selected, wrong.id])).toBeLessThanOrEqual(scoreItem(item, selected));
       }),
     );
   });

@@ -56,5 +56,5 @@ export function parseStoredDefinition(json: string | unknown, where: string): Qu
     const issue = parsed.error.issues[0];
     throw new Error(`${where}: stored quiz definition is malformed at ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "unknown"}`);
   }
-  return parsed.data as QuizDefinition;
+  return parsed.data;
 }

@@ -46,9 +46,9 @@ describe("HTML_POLICY keeps what lessons and quizzes legitimately contain", () =
   it("keeps rehype-katex output inside a unified pipeline (rehypeHtmlPolicy)", async () => {
     const source = "Risk $\\hat{R}(\\lambda) \\le \\alpha$ and\n\n$$\\frac{1}{n}\\sum_i L_i$$";
     const base = unified().use(remarkParse).use(remarkMath).use(remarkRehype).use(rehypeKatex);
-    const plain = toHtml((await base().run(base().parse(source))) as Root);
+    const plain = toHtml(await base().run(base().parse(source)));
     const policed = unified().use(remarkParse).use(remarkMath).use(remarkRehype).use(rehypeKatex).use([rehypeHtmlPolicy]);
-    const sanitised = toHtml((await policed.run(policed.parse(source))) as Root);
+    const sanitised = toHtml(await policed.run(policed.parse(source)));
     expect(sanitised).toBe(plain);
     expect(sanitised).toContain("<math");
   });
@@ -64,7 +64,7 @@ describe("HTML_POLICY keeps what lessons and quizzes legitimately contain", () =
 
   it("keeps Shiki's highlighting from rehype-pretty-code", async () => {
     const processor = unified().use(remarkParse).use(remarkRehype).use(rehypePrettyCode, { theme: { light: "github-light", dark: "github-dark" }, keepBackground: false });
-    const html = toHtml((await processor.run(processor.parse("```python\nfor i in range(3):\n    print(i)  # a comment\n```"))) as Root);
+    const html = toHtml(await processor.run(processor.parse("```python\nfor i in range(3):\n    print(i)  # a comment\n```")));
     expect(html).toContain("--shiki-dark");
     expect(clean(html)).toBe(toHtml(fromHtml(html, { fragment: true })));
   });

@@ -108,4 +108,4 @@ export function sanitizeHtmlTree(tree: Root): Root {
 }
 
 /** The same policy as a rehype plugin, for unified pipelines that end in an HTML string. */
-export const rehypeHtmlPolicy: [Plugin<[Schema], Root>, Schema] = [rehypeSanitize as Plugin<[Schema], Root>, HTML_POLICY];
+export const rehypeHtmlPolicy: [Plugin<[Schema], Root>, Schema] = [rehypeSanitize, HTML_POLICY];

@@ -71,7 +71,7 @@ const cleanMath = new LRUCache<string, string>({ max: 5_000, maxSize: 20_000_000
 export function sanitizeMathHtml(html: string): string {
   let clean = cleanMath.get(html);
   if (clean === undefined) {
-    clean = toHtml(sanitizeMath.runSync(fromHtml(html, { fragment: true })) as Root);
+    clean = toHtml(sanitizeMath.runSync(fromHtml(html, { fragment: true })));
     cleanMath.set(html, clean);
   }
   return clean;
@@ -80,7 +80,7 @@ export function sanitizeMathHtml(html: string): string {
 /** A new, safe tree. */
 export function sanitizePreviewTree(tree: Root): Root {
   // hast-util-sanitize builds a new tree; the input is left as it was.
-  const clean = sanitizeLesson.runSync(tree) as Root;
+  const clean = sanitizeLesson.runSync(tree);
   visit(clean, "element", (element: Element) => {
     if (element.tagName === RENDERED_MATH_COMPONENT && typeof element.properties.html === "string") element.properties.html = sanitizeMathHtml(element.properties.html);
   });

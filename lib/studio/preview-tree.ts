@@ -43,7 +43,7 @@ function convertAll(children: MdxHastNode[] | undefined): ElementContent[] {
 
 /** A plain hast tree (elements and text only, no positions) from the pipeline's tree with MDX nodes in it. */
 export function toPreviewTree(tree: Root): Root {
-  return { type: "root", children: convertAll(tree.children as unknown as MdxHastNode[]) as RootContent[] };
+  return { type: "root", children: convertAll(tree.children) };
 }
 
 export type { Element };

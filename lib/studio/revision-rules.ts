@@ -85,7 +85,7 @@ export function lineDiff(before: string, after: string): DiffLine[] {
   return diffLines(before, after).flatMap((part) => {
     const kind = part.added ? "added" : part.removed ? "removed" : "same";
     const lines = part.value.endsWith("\n") ? part.value.slice(0, -1).split("\n") : part.value.split("\n");
-    return lines.map((text) => ({ kind, text }) as DiffLine);
+    return lines.map((text) => ({ kind, text }));
   });
 }
 

@@ -35,7 +35,6 @@ const URL_ATTRIBUTES = new Set(["href", "src", "cite"]);
 
 /** Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:"), so strip them before looking. */
 export function isDangerousUrl(url: string): boolean {
-  // eslint-disable-next-line no-control-regex
   const squeezed = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, "").toLowerCase();
   const decoded = squeezed.replace(/&#x?[0-9a-f]+;?/g, (entity) => {
     const hex = entity.startsWith("&#x");
@@ -60,7 +59,7 @@ function checkAttributes(element: JsxElement, at: Point, problems: SafeMdxProble
   const name = element.name ?? "";
   const lower = /^[a-z]/.test(name);
   const componentProps: Record<string, unknown> | null = !lower && isAllowedComponent(name) ? COMPONENT_RULES[name].props : null;
-  for (const attribute of element.attributes as Array<MdxJsxAttribute | MdxJsxExpressionAttribute>) {
+  for (const attribute of element.attributes) {
     const where = start(attribute, at);
     if (attribute.type === "mdxJsxExpressionAttribute") {
       problems.push({ ...where, construct: "spread attribute", message: `<${name}>: spread attributes {${attribute.value}} are not allowed` });

@@ -49,7 +49,7 @@ export async function runSubmissions(
   stopped: () => boolean = () => false,
   onAck?: () => void,
 ): Promise<SubmissionResult[]> {
-  const results = plan.map((entry) => ({ plan: entry, answers: [], networkErrors: 0 }) as SubmissionResult);
+  const results = plan.map((entry) => ({ plan: entry, answers: [], networkErrors: 0 }));
   await runPool(results, concurrency, async (result) => {
     if (stopped()) return;
     const client = clients[result.plan.learner]!;
