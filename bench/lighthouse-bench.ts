@@ -5,14 +5,14 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 
-export const LIGHTHOUSE_PAGES = [
+const LIGHTHOUSE_PAGES = [
   "/",
   "/courses/alignment-foundations/why-fitting-data-is-not-enough",
   "/courses/alignment-foundations/conformal-property-alignment",
   "/sandbox/conformal",
 ];
 
-export type LighthouseFigures = {
+type LighthouseFigures = {
   performance: number | null;
   accessibility: number | null;
   bestPractices: number | null;

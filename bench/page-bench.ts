@@ -45,7 +45,7 @@ function browserGet(url: string): Promise<Fetched> {
   });
 }
 
-export type PageFigures = {
+type PageFigures = {
   path: string;
   status: number;
   encoding: string;

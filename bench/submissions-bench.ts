@@ -17,7 +17,7 @@ import { type AppServer, authSecret } from "../scripts/reliability/app-server";
 export type LoadFigures = { connections: number; requests: number; seconds: number; perSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number; peakRssMb?: number };
 
 /** Resident memory of a process and its children, in MB (Linux /proc). */
-export function groupRssMb(pid: number): number {
+function groupRssMb(pid: number): number {
   let kb = 0;
   const visit = (id: number) => {
     try {
@@ -72,7 +72,7 @@ async function learnersWithSessions(databaseUrl: string, count: number): Promise
   );
 }
 
-export type GradingCoreFigures = Omit<LoadFigures, "non2xx" | "errors" | "peakRssMb">;
+type GradingCoreFigures = Omit<LoadFigures, "non2xx" | "errors" | "peakRssMb">;
 
 export async function runSubmissionsBench(server: AppServer, options: { databaseUrl: string; seconds?: number }) {
   const seconds = options.seconds ?? 5;

@@ -5,7 +5,7 @@ import type { QuizReview } from "@/lib/quiz/policy";
 import type { PublicQuiz, QuizResponses } from "@/lib/quiz/types";
 import type { AttemptSummary, QuizStateResponse } from "./quiz-api";
 
-export type Phase = "loading" | "answering" | "submitting" | "reviewing";
+type Phase = "loading" | "answering" | "submitting" | "reviewing";
 
 export type RunnerState = {
   phase: Phase;

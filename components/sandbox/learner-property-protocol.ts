@@ -6,7 +6,7 @@ import type { SandboxParams } from "@/lib/conformal/schema";
 /** The parameters arrive parsed (defaults filled in): the runner's bundle carries no zod. */
 export type LearnerRequest = { code: string; params: SandboxParams };
 
-export type LearnerFailureKind = "syntax" | "runtime" | "result" | "timeout" | "worker";
+type LearnerFailureKind = "syntax" | "runtime" | "result" | "timeout" | "worker";
 
 /** The worker has built the model and points; the learner's time limit starts now (once). */
 export type LearnerReady = { ready: true };

@@ -61,7 +61,7 @@ const base: SandboxControls = {
   witness: "envelope",
 };
 
-export const presets: Record<string, SandboxControls> = {
+const presets: Record<string, SandboxControls> = {
   "monotone-1d": base,
   "biased-fit": { ...base, dataset: "biased-fit-1d" },
   dip: { ...base, dataset: "dip-1d" },

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 
 export type FuzzRequest = { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: string; raw?: string; contentType?: string; kind: string };
-export type FuzzContext = {
+type FuzzContext = {
   quizId: string;
   quizVersion: string;
   itemIds: string[];
@@ -40,7 +40,7 @@ const wrongValue = fc.oneof(
 const typeOf = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value);
 
 /** Malformed variants of a valid JSON body. */
-export function malformedJson(valid: Json): fc.Arbitrary<{ raw: string; kind: string }> {
+function malformedJson(valid: Json): fc.Arbitrary<{ raw: string; kind: string }> {
   const keys = Object.keys(valid);
   const missing = fc.subarray(keys, { minLength: 1 }).map((drop) => ({
     raw: JSON.stringify(Object.fromEntries(Object.entries(valid).filter(([key]) => !drop.includes(key)))),
@@ -79,7 +79,7 @@ export function malformedJson(valid: Json): fc.Arbitrary<{ raw: string; kind: st
 }
 
 const unknownId = fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.constantFrom("..", "%00", "<script>", "' OR 1=1 --", "__proto__", "constructor", "x".repeat(300)));
-export const jsonPost = (method: FuzzRequest["method"], path: string, valid: Json) =>
+const jsonPost = (method: FuzzRequest["method"], path: string, valid: Json) =>
   malformedJson(valid).map(({ raw, kind }) => ({ method, path, raw, kind }) satisfies FuzzRequest);
 const withKind = (kind: string) => (request: Omit<FuzzRequest, "kind">): FuzzRequest => ({ ...request, kind });
 

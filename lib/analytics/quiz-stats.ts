@@ -7,13 +7,13 @@ import { canonicalDecimal, parseDecimal, withinTolerance } from "@/lib/quiz/deci
 import type { QuizDefinition, QuizItemDefinition, QuizItemKind } from "@/lib/quiz/types";
 
 /** `response`: what was typed into a numeric item. */
-export type ItemResultForStats = { itemId: string; score: number; selectedChoiceIds: readonly string[]; response?: string };
+type ItemResultForStats = { itemId: string; score: number; selectedChoiceIds: readonly string[]; response?: string };
 
 /** How often each value was given to a numeric item (the same number however it was written), most frequent first. */
 export type AnswerStats = { value: string; count: number; correct: boolean; frequency: number };
 
 /** At most this many distinct values are listed; the rest are counted in `otherAnswers`. */
-export const MAX_LISTED_ANSWERS = 12;
+const MAX_LISTED_ANSWERS = 12;
 
 /** One stored attempt. Scores are per item, each item worth 1 (see lib/quiz/grade.ts). */
 export type AttemptForStats = {
@@ -26,7 +26,7 @@ export type AttemptForStats = {
 
 export type StatsBasis = "first" | "all";
 
-export type ChoiceStats = {
+type ChoiceStats = {
   choiceId: string;
   correct: boolean;
   picks: number;
@@ -34,7 +34,7 @@ export type ChoiceStats = {
   frequency: number | null;
 };
 
-export type ItemStats = {
+type ItemStats = {
   itemId: string;
   kind: QuizItemKind;
   /** Analysed attempts that include this item. */

@@ -14,7 +14,7 @@ import { readAttempts } from "./attempt-store";
 import { currentQuizDefinition, findQuizDefinition } from "./quiz-definitions";
 import { QUIZ_CHANGED, toAttemptRecord, toGradedAttempt, versionOf } from "./submit";
 
-export type AttemptSummary = { attemptNumber: number; score: number | null; maxScore: number; passed: boolean; createdAt: string; quizVersion: string };
+type AttemptSummary = { attemptNumber: number; score: number | null; maxScore: number; passed: boolean; createdAt: string; quizVersion: string };
 
 export type QuizState = {
   /** The current published quiz: the page may hold an older copy, which then reloads itself. */

@@ -33,7 +33,7 @@ function document(rows: Cell[][]): string {
 }
 
 /** A quiz's column: its title and id (titles repeat across lessons, ids never do). */
-export function quizHeader(quiz: GradebookQuiz): string {
+function quizHeader(quiz: GradebookQuiz): string {
   return `${quiz.title} [${quiz.id}]${quiz.retired ? " (retired)" : ""}`;
 }
 

@@ -9,7 +9,7 @@ export type LessonCode = string;
 /** A quiz cell: the grade as shown ("66.67%", null before any attempt), attempts, and l (late) or m (missing). */
 export type QuizCode = [grade: string | null, attempts: number, flags: string];
 
-export type TableRow = { id: string; name: string; email: string; done: number; progress: number; lessons: LessonCode[]; quizzes: QuizCode[]; active: string };
+type TableRow = { id: string; name: string; email: string; done: number; progress: number; lessons: LessonCode[]; quizzes: QuizCode[]; active: string };
 export type TableView = {
   lessons: Array<{ slug: string; title: string }>;
   quizzes: Array<{ id: string; label: string; grading: string; retired: boolean }>;

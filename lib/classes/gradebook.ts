@@ -112,7 +112,7 @@ export function quizCell(quiz: GradebookQuiz, own: readonly GradebookAttempt[], 
   };
 }
 
-export function lessonCell(progress: GradebookProgress | undefined, dueAt: Date | null, now: Date): LessonCell {
+function lessonCell(progress: GradebookProgress | undefined, dueAt: Date | null, now: Date): LessonCell {
   const completedAt = progress?.completedAt ?? null;
   return {
     state: completedAt ? "complete" : progress ? "started" : "not-started",
@@ -170,7 +170,6 @@ export function buildGradebook(input: GradebookInput): ClassGradebook {
 }
 
 export const SORT_KEYS = ["name", "progress", "last-active"] as const;
-export type SortKey = (typeof SORT_KEYS)[number] | `quiz:${string}`;
 
 /** Rows in the order the class page asks for; ties (and students without a value) fall back to name order. */
 export function sortStudents(book: ClassGradebook, rows: readonly StudentRow[], key: string): StudentRow[] {

@@ -10,14 +10,14 @@ const alphaSchema = z.number().gt(0);
 const finite = z.number().finite();
 
 // Strict objects: an unknown key (a typo such as "threshold" or "lamdaMax") is an error, never ignored.
-export const thresholdsInputSchema = z.strictObject({
+const thresholdsInputSchema = z.strictObject({
   alpha: alphaSchema,
   B: z.number().positive().finite().optional(),
   lambdaMax: finite.nonnegative().optional(),
   thresholds: z.array(finite).min(1),
 });
 
-export const lossTableInputSchema = z.strictObject({
+const lossTableInputSchema = z.strictObject({
   alpha: alphaSchema,
   B: z.number().positive().finite().optional(),
   losses: z.strictObject({ grid: z.array(finite).min(1), values: z.array(z.array(finite)).min(1) }),
@@ -25,7 +25,7 @@ export const lossTableInputSchema = z.strictObject({
 });
 
 // The full problem names its data: a dataset, or its own predictions. (`{}` is not a request for defaults.)
-export const problemInputSchema = sandboxParamsSchema
+const problemInputSchema = sandboxParamsSchema
   .omit({ external: true, customScores: true })
   .extend({ data: externalPredictionsSchema.optional() })
   .strict();

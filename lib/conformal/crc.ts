@@ -2,7 +2,7 @@
 // the exact path for step losses. Formulas follow docs/conformal.md and the project brief, §1.
 import { selectKthLargest } from "./select";
 
-export type CalibrationPath = "exact-step" | "grid-scan" | "grid-bisection";
+type CalibrationPath = "exact-step" | "grid-scan" | "grid-bisection";
 
 export type CalibrationResult = {
   /** λ̂, or null when no finite λ̂ exists (Λ unbounded and the feasible set is empty). */
@@ -92,7 +92,7 @@ export function stepRisk(thresholds: ArrayLike<number>, lambda: number, B = 1): 
 }
 
 /** #{i : t_i > λ}, the number of rejections at λ. */
-export function countAbove(thresholds: ArrayLike<number>, lambda: number): number {
+function countAbove(thresholds: ArrayLike<number>, lambda: number): number {
   let count = 0;
   for (let i = 0; i < thresholds.length; i++) if (thresholds[i]! > lambda) count++;
   return count;

@@ -53,7 +53,7 @@ export function linearGrid(from: number, to: number, points: number): number[] {
   return Array.from({ length: points }, (_, j) => (j === points - 1 ? to : from + j * step));
 }
 
-export function empiricalRisk(family: LossFamily, lambda: number): number {
+function empiricalRisk(family: LossFamily, lambda: number): number {
   return lossTotal(family, lambda) / family.n;
 }
 

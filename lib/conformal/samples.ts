@@ -28,7 +28,7 @@ export function drawSample(scenario: Scenario, nCal: number, nTest: number, rand
   return { calibration, test: scenario.drawPoints(nTest, random) };
 }
 
-export function featurePool(sample: SandboxSample, feature: number): Float64Array {
+function featurePool(sample: SandboxSample, feature: number): Float64Array {
   const { calibration, test } = sample;
   const pool = new Float64Array(calibration.length + test.length);
   for (let i = 0; i < calibration.length; i++) pool[i] = calibration[i]![feature]!;

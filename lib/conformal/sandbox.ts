@@ -58,7 +58,7 @@ export function runSandbox(input: SandboxParamsInput): SandboxResult {
   return createSandboxRunner()(input);
 }
 
-export function propertyOf(params: SandboxParams): PropertySpec {
+function propertyOf(params: SandboxParams): PropertySpec {
   const feature = params.dataset === "plane-2d" ? params.feature : 0;
   return params.property === "concave" ? { kind: "concave", feature } : { kind: params.property, feature };
 }
@@ -203,7 +203,7 @@ function shownData(scenario: Scenario, feature: number): SandboxResult["data"] {
   return { x, y };
 }
 
-export function describeProperty(property: PropertySpec, dimension: 1 | 2): string {
+function describeProperty(property: PropertySpec, dimension: 1 | 2): string {
   const feature = dimension === 1 ? "x" : `x${property.feature === 0 ? "₀" : "₁"}`;
   return property.kind === "concave" ? `concave in ${feature}` : `${property.kind} in ${feature}`;
 }

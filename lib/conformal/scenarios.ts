@@ -37,7 +37,7 @@ export type Scenario = {
 };
 
 /** Where the bias sits: a region of the input in which the labels are shifted down by b. */
-export const biasRegion = { center: 0.6, halfWidth: 0.08 } as const;
+const biasRegion = { center: 0.6, halfWidth: 0.08 } as const;
 
 export function buildScenario(settings: ScenarioSettings): Scenario {
   const random = createRandom(seedFromString(`${settings.seed}:${settings.dataset}:train`));
@@ -105,7 +105,7 @@ function fixedModelScenario(
 }
 
 /** n points uniform on [0, 1]^d; plain loops, because the validity check draws hundreds of thousands. */
-export function drawUniform(n: number, d: number, random: () => number): Point[] {
+function drawUniform(n: number, d: number, random: () => number): Point[] {
   const points: Point[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const point = new Array<number>(d);

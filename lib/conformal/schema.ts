@@ -14,7 +14,7 @@ export const externalPredictionsSchema = z
   });
 
 /** Scores V_i from a learner-written property, computed on the sandbox's own calibration and test points. */
-export const customScoresSchema = z.object({ calibration: finiteNumbers.min(1), test: finiteNumbers.min(1) });
+const customScoresSchema = z.object({ calibration: finiteNumbers.min(1), test: finiteNumbers.min(1) });
 
 export const sandboxParamsSchema = z.object({
   dataset: z.enum(datasetIds).default("wiggle-1d"),

@@ -9,7 +9,7 @@ import { outputPaths } from "./output-paths";
 import { buildSearchIndex, type SearchDocument } from "./search-index";
 import type { CompiledLesson } from "./types";
 
-export async function writeFileAtomic(file: string, contents: string): Promise<void> {
+async function writeFileAtomic(file: string, contents: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   await writeFile(temporary, contents);

@@ -12,7 +12,7 @@ function surname(name: string): string {
 }
 
 /** "Manheim & Garrabrant", "Christiano et al.", from "Paul F. Christiano, Jan Leike, ...". */
-export function shortAuthors(authors: string): string {
+function shortAuthors(authors: string): string {
   const names = authors
     .split(/,|\band\b|&/)
     .map((name) => name.trim())

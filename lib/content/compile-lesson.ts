@@ -31,7 +31,7 @@ export const bundleWithMdxBundler: MdxBundler = async ({ source, remarkPlugins, 
   return { code: result.code };
 };
 
-export type CompileOptions = {
+type CompileOptions = {
   /** The installation's choice-id secret (quiz-secret.ts); analysis without one uses a random one per process. */
   salt?: string;
   bundler?: MdxBundler;

@@ -2,7 +2,6 @@
 // Files are re-read when their mtime changes, so a rebuild under `npm run dev` shows up on the next request.
 import "server-only";
 import { readdir, readFile, stat } from "node:fs/promises";
-import path from "node:path";
 import type { QuizDefinition } from "../quiz/types";
 import type { CompiledGlossary } from "./glossary-compile";
 import { defaultOutputDir, outputPaths } from "./output-paths";
@@ -74,8 +73,4 @@ export async function readQuizDefinition(courseSlug: string, quizId: string, out
 /** The MiniSearch JSON text; load it with loadSearchIndex from lib/content/search-index. */
 export async function readSearchIndex(outputDir?: string): Promise<string | null> {
   return readCachedJson<string>(paths(outputDir).searchIndexFile, (text) => text);
-}
-
-export function compiledOutputDir(): string {
-  return path.resolve(defaultOutputDir());
 }

@@ -5,7 +5,7 @@ import { createDiagnostic, type ContentDiagnostic } from "./diagnostics";
 import { GLOSSARY_SLUG, readGlossary, type GlossaryResult } from "./glossary";
 import { MANIFEST_FILE, readCourseManifest, type ManifestResult } from "./manifest";
 
-export type LessonFile = { slug: string; file: string };
+type LessonFile = { slug: string; file: string };
 
 export type CourseLayout = {
   dir: string;

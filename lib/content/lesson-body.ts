@@ -13,9 +13,9 @@ import { referenceAnchorId } from "./citations";
 import { orderedReferences } from "./reference-order";
 import type { Reference } from "./schemas";
 
-export const ISLANDS = ["Quiz", "ConformalSandbox", "GoodhartFigure", "GeneralisationFigure", "PreferenceFigure", "ShiftMonitorFigure"] as const;
-export type IslandName = (typeof ISLANDS)[number];
-export type IslandProps = Record<string, string | number | boolean>;
+const ISLANDS = ["Quiz", "ConformalSandbox", "GoodhartFigure", "GeneralisationFigure", "PreferenceFigure", "ShiftMonitorFigure"] as const;
+type IslandName = (typeof ISLANDS)[number];
+type IslandProps = Record<string, string | number | boolean>;
 
 export type BodySegment =
   | { kind: "html"; html: string }

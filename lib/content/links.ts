@@ -7,7 +7,7 @@ export type LinkTargets = Map<string, Map<string, ReadonlySet<string> | null>>;
 
 const BASE = "https://course.invalid";
 
-export function lessonPath(courseSlug: string, lessonSlug: string): string {
+function lessonPath(courseSlug: string, lessonSlug: string): string {
   return `/courses/${courseSlug}/${lessonSlug}`;
 }
 

@@ -19,7 +19,7 @@ import { readAttributes } from "./jsx-attributes";
 import { KATEX_OPTIONS } from "./katex-options";
 import type { Reference } from "./schemas";
 
-export type FragmentProblem = { at: SourcePoint; message: string };
+type FragmentProblem = { at: SourcePoint; message: string };
 
 export type FragmentContext = {
   references: ReadonlyMap<string, Reference>;

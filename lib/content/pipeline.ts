@@ -20,7 +20,7 @@ export const MDX_NODE_TYPES: Array<"mdxFlowExpression" | "mdxJsxFlowElement" | "
 
 export { KATEX_OPTIONS };
 
-export const SHIKI_THEMES = { light: "github-light", dark: "github-dark" } as const;
+const SHIKI_THEMES = { light: "github-light", dark: "github-dark" } as const;
 
 export function lessonRemarkPlugins(collector: LessonCollector): PluggableList {
   return [remarkGfm, remarkMath, [remarkLesson, collector]];

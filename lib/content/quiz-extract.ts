@@ -1,6 +1,6 @@
 // Turns one <Quiz> element into a server-side QuizDefinition and a browser-safe PublicQuiz,
 // validating its structure and rendering every piece of text to HTML at compile time.
-import type { Paragraph, RootContent } from "mdast";
+import type { RootContent } from "mdast";
 import { DEFAULT_QUIZ_POLICY, defaultReviewOptions } from "../quiz/policy";
 import { toPublicQuiz } from "../quiz/public-view";
 import type { KeyedChoice, PublicQuiz, QuizDefinition, QuizItemDefinition, QuizPolicy } from "../quiz/types";
@@ -14,7 +14,7 @@ import { readNumeric } from "./quiz-numeric";
 import { quizParts } from "./quiz-structure";
 import type { Reference } from "./schemas";
 
-export const DEFAULT_QUIZ_TITLE = "Check your understanding";
+const DEFAULT_QUIZ_TITLE = "Check your understanding";
 
 export type QuizExtractionContext = {
   file: string;

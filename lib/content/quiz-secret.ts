@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-export const CHOICE_ID_SECRET_FILE = path.join("data", ".choice-id-secret");
+const CHOICE_ID_SECRET_FILE = path.join("data", ".choice-id-secret");
 const MIN_LENGTH = 32;
 
 export function ensureChoiceIdSecret(fromEnv: string | undefined, file = CHOICE_ID_SECRET_FILE): string {

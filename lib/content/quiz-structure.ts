@@ -1,5 +1,5 @@
 // Walks a quiz's children, seeing through the paragraphs MDX wraps around inline tags.
-import type { Paragraph, RootContent } from "mdast";
+import type { RootContent } from "mdast";
 import type { JsxElement } from "./jsx-attributes";
 
 export type QuizPart = { kind: "element"; element: JsxElement } | { kind: "stray"; node: RootContent };

@@ -16,7 +16,7 @@ export type HeadingCollector = {
 };
 
 /** The id of the section a quiz renders into (components/quiz/quiz-runner.tsx), which the TOC links to. */
-export function quizAnchorId(quizId: string): string {
+function quizAnchorId(quizId: string): string {
   return `quiz-${quizId}`;
 }
 

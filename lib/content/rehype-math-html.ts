@@ -4,7 +4,7 @@
 // HTML string instead: <RenderedMath html="…" [display]/>, which components/mdx/rendered-math.tsx turns
 // back into the same outer span. Runs after rehype-katex. RenderedMath is not in the author allowlist, so
 // only this plugin can produce it (analysis rejects it in a source file as an unknown component).
-import type { Element, ElementContent, Root } from "hast";
+import type { Element, Root } from "hast";
 import { toHtml } from "hast-util-to-html";
 import type { MdxJsxAttribute, MdxJsxTextElementHast } from "mdast-util-mdx-jsx";
 import { SKIP, visit } from "unist-util-visit";

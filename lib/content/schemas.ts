@@ -10,7 +10,7 @@ const text = z.string().trim().min(1, "must not be empty");
 const quotedIdentifier = (field: string) =>
   z.string({ error: (issue) => (typeof issue.input === "number" ? `${field} must be quoted, e.g. ${field}: "${issue.input}"` : `${field} must be text`) }).trim().min(1);
 
-export const referenceSchema = z
+const referenceSchema = z
   .strictObject({
     id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_:.-]*$/, "must be a citation key such as christiano2017"),
     authors: text,

@@ -22,7 +22,7 @@ export type SearchDocument = {
 
 export type SearchResultFields = Pick<SearchDocument, "courseSlug" | "slug" | "anchor" | "lessonTitle" | "heading" | "excerpt">;
 
-export const SEARCH_INDEX_OPTIONS: Options<SearchDocument> = {
+const SEARCH_INDEX_OPTIONS: Options<SearchDocument> = {
   fields: ["title", "heading", "body"],
   storeFields: ["courseSlug", "slug", "anchor", "lessonTitle", "heading", "excerpt"],
   searchOptions: { boost: { title: 3, heading: 2 }, prefix: true, fuzzy: 0.2 },

@@ -1,7 +1,7 @@
 // The plain text of a lesson for the search index, cut into sections at ## and ### headings so a hit can link
 // to the passage: prose, headings, captions and code, never quiz content.
 import type { Root, RootContent } from "mdast";
-import { stringAttribute, type JsxElement } from "./jsx-attributes";
+import { stringAttribute } from "./jsx-attributes";
 import type { SearchSection, TocEntry } from "./types";
 
 const SKIPPED = new Set(["yaml", "math", "inlineMath", "mdxjsEsm", "mdxFlowExpression", "mdxTextExpression", "html", "definition", "footnoteReference"]);

@@ -49,7 +49,7 @@ export async function getGlossary(courseSlug: string): Promise<CompiledGlossary 
   return readCompiledGlossary(courseSlug);
 }
 
-export async function lessonExists(courseSlug: string, lessonSlug: string): Promise<boolean> {
+async function lessonExists(courseSlug: string, lessonSlug: string): Promise<boolean> {
   const course = await getCourse(courseSlug);
   return Boolean(course?.lessons.some((lesson) => lesson.slug === lessonSlug));
 }

@@ -6,7 +6,7 @@
 import { flatten, solveCholesky } from "@/lib/math/cholesky";
 
 /** Prior precision λ: rewards ~ N(0, 1/λ). Weak enough that a few dozen comparisons outweigh it. */
-export const DEFAULT_PRIOR_PRECISION = 0.1;
+const DEFAULT_PRIOR_PRECISION = 0.1;
 
 /** Win counts: `wins[i][j]` is how often response i was preferred to response j. */
 export type WinCounts = readonly (readonly number[])[];

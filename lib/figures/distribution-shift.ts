@@ -11,7 +11,7 @@ import { clampToLimits } from "./limits";
 
 export const UPPER_EDGE = 2.5;
 export const LABEL_NOISE = 0.05;
-export const TRAINING_SIZE = 1000;
+const TRAINING_SIZE = 1000;
 /** Unlabelled in-distribution inputs the monitor keeps as its reference. */
 export const REFERENCE_SIZE = 1000;
 /** In-distribution windows simulated to calibrate the alarm threshold. */
@@ -38,7 +38,7 @@ export interface ShiftParams {
   seed: number;
 }
 
-export function trueLabel(x: number): boolean {
+function trueLabel(x: number): boolean {
   return x > 0 && x < UPPER_EDGE;
 }
 
@@ -81,12 +81,12 @@ function standardNormals(label: string, count: number, size: number): Float64Arr
   return Array.from({ length: count }, () => Float64Array.from({ length: size }, normal));
 }
 
-export function drawReference(seed: number): Float64Array {
+function drawReference(seed: number): Float64Array {
   return sortedCopy(standardNormals(`shift-reference:${seed}`, 1, REFERENCE_SIZE)[0]!);
 }
 
 /** KS statistics of CALIBRATION_WINDOWS in-distribution windows against the reference, sorted. */
-export function calibrationStatistics(reference: Float64Array, windowSize: number, seed: number): Float64Array {
+function calibrationStatistics(reference: Float64Array, windowSize: number, seed: number): Float64Array {
   const windows = standardNormals(`shift-calibration:${seed}:${windowSize}`, CALIBRATION_WINDOWS, windowSize);
   return Float64Array.from(windows, (window) => ksStatistic(reference, window.sort())).sort();
 }
@@ -95,12 +95,12 @@ export function calibrationStatistics(reference: Float64Array, windowSize: numbe
  * The deployment stream's randomness, drawn for the largest window so that the shift slider
  * moves the same inputs (x = mean + z) and a smaller window uses the first inputs of each.
  */
-export interface StreamDraws {
+interface StreamDraws {
   standardInputs: Float64Array[];
   labelUniforms: Float64Array[];
 }
 
-export function drawStream(seed: number): StreamDraws {
+function drawStream(seed: number): StreamDraws {
   const size = SHIFT_LIMITS.windowSize.max;
   const random = createRandom(seedFromString(`shift-stream-labels:${seed}`));
   return {
@@ -109,7 +109,7 @@ export function drawStream(seed: number): StreamDraws {
   };
 }
 
-export interface WindowReport {
+interface WindowReport {
   index: number;
   mean: number;
   /** Share of the window the classifier got right (needs labels the monitor never sees). */

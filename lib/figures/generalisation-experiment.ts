@@ -167,7 +167,7 @@ export function evaluateTestRange(fit: TwoModelFit, extension: number, gridPoint
 }
 
 /** Extensions at which the figure draws its test-error curve, 0 to the slider's maximum. */
-export const EXTENSION_GRID: readonly number[] = Array.from(
+const EXTENSION_GRID: readonly number[] = Array.from(
   { length: Math.round(GENERALISATION_LIMITS.extension.max / 0.05) + 1 },
   (_, i) => Math.round(i * 5) / 100,
 );

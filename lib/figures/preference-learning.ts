@@ -119,7 +119,7 @@ export interface HeldOutAccuracy {
  * predicts the response it scores higher, and is right with that group's preference probability.
  * Computed over all pairs, so it has no sampling noise of its own.
  */
-export function heldOutAccuracy(fitted: readonly number[], probability: (i: number, j: number) => number): HeldOutAccuracy {
+function heldOutAccuracy(fitted: readonly number[], probability: (i: number, j: number) => number): HeldOutAccuracy {
   let accuracy = 0;
   let ceiling = 0;
   let pairs = 0;

@@ -6,7 +6,7 @@ const section = z.string().max(200).nullable();
 
 export const visitSchema = z.object({ courseSlug: slug, lessonSlug: slug, section: section.default(null) });
 export const completeSchema = z.object({ courseSlug: slug, lessonSlug: slug, complete: z.boolean() });
-export const localProgressEntrySchema = z.object({
+const localProgressEntrySchema = z.object({
   courseSlug: slug,
   lessonSlug: slug,
   completed: z.boolean(),

@@ -34,20 +34,20 @@ function aligned(a: Decimal, b: Decimal): [bigint, bigint] {
   return [a.mantissa * 10n ** BigInt(a.exponent - exponent), b.mantissa * 10n ** BigInt(b.exponent - exponent)];
 }
 
-export function subtract(a: Decimal, b: Decimal): Decimal {
+function subtract(a: Decimal, b: Decimal): Decimal {
   const [x, y] = aligned(a, b);
   return { mantissa: x - y, exponent: Math.min(a.exponent, b.exponent) };
 }
 
-export function multiply(a: Decimal, b: Decimal): Decimal {
+function multiply(a: Decimal, b: Decimal): Decimal {
   return { mantissa: a.mantissa * b.mantissa, exponent: a.exponent + b.exponent };
 }
 
-export function abs(a: Decimal): Decimal {
+function abs(a: Decimal): Decimal {
   return { mantissa: a.mantissa < 0n ? -a.mantissa : a.mantissa, exponent: a.exponent };
 }
 
-export function compare(a: Decimal, b: Decimal): -1 | 0 | 1 {
+function compare(a: Decimal, b: Decimal): -1 | 0 | 1 {
   const [x, y] = aligned(a, b);
   return x < y ? -1 : x > y ? 1 : 0;
 }

@@ -31,7 +31,7 @@ export type GradedAttempt = {
   passed: boolean;
 };
 
-export type ResponseIssueCode =
+type ResponseIssueCode =
   | "unknown-item"
   | "unknown-choice"
   | "duplicate-choice"

@@ -24,7 +24,7 @@ export type ScannableQuiz = {
   }>;
 };
 
-export type SecretKind = "explanation" | "feedback";
+type SecretKind = "explanation" | "feedback";
 
 export type QuizSecret = {
   quizId: string;
@@ -98,7 +98,7 @@ export function textRuns(html: string): string[] {
 }
 
 /** Plain text of an HTML fragment, for reports. */
-export function plainText(html: string): string {
+function plainText(html: string): string {
   return textRuns(html).join(" ");
 }
 
@@ -153,7 +153,7 @@ export function collectSecrets(quizzes: readonly ScannableQuiz[], options: LeakS
 }
 
 /** Answer-key shapes that must never reach the browser, checked on the normalised text. */
-export const KEY_PATTERNS: ReadonlyArray<{ name: string; pattern: RegExp }> = [
+const KEY_PATTERNS: ReadonlyArray<{ name: string; pattern: RegExp }> = [
   { name: '"correct":true|false', pattern: /"correct"\s*:\s*(?:true|false)\b/g },
   { name: '"explanationHtml"', pattern: /"explanationhtml"/g },
   { name: '"feedbackHtml"', pattern: /"feedbackhtml"/g },

@@ -175,11 +175,6 @@ export function reviewApplies(when: ShowAnswersPolicy, policy: Pick<QuizPolicy, 
   }
 }
 
-/** Whether the right answer of an item may show, per showAnswers. */
-export function answerVisible(policy: QuizPolicy, standing: StandingForReview, itemAnsweredCorrectly: boolean): boolean {
-  return reviewApplies(policy.showAnswers, policy, standing, itemAnsweredCorrectly);
-}
-
 /** What the review may say about one item right now. */
 export type ItemDisclosure = { correctness: boolean; marks: boolean; specificFeedback: boolean; rightAnswer: boolean; generalFeedback: boolean };
 
@@ -206,7 +201,7 @@ export function itemDisclosure(policy: QuizPolicy, kind: QuizItemKind, standing:
 }
 
 /** How the right answer of a numeric item reads: "0.7 ± 0.005 s" or "120 ± 5%". */
-export function describeNumericAnswer(key: NumericKey, units: string | undefined): string {
+function describeNumericAnswer(key: NumericKey, units: string | undefined): string {
   const spread = key.tolerance.kind === "absolute" ? key.tolerance.value : `${Number(key.tolerance.value) * 100}%`;
   const exact = key.tolerance.kind === "absolute" && Number(key.tolerance.value) === 0;
   return `${key.answer}${exact ? "" : ` ± ${spread}`}${units ? ` ${units}` : ""}`;

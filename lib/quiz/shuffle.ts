@@ -29,7 +29,7 @@ export function seededShuffle<T>(values: readonly T[], seed: string): T[] {
 }
 
 /** One item's choice order. Each item gets its own stream, so adding an item does not reorder the others. */
-export function shuffleItemChoices(item: PublicQuizItem, seed: ShuffleSeed): PublicQuizItem {
+function shuffleItemChoices(item: PublicQuizItem, seed: ShuffleSeed): PublicQuizItem {
   return { ...item, choices: seededShuffle(item.choices, `${shuffleSeedString(seed)}/${item.id}`) };
 }
 

@@ -13,7 +13,7 @@ export const SUBMISSION_LIMITS = {
 } as const;
 
 /** Quiz, item and choice ids as content:check allows them: letters, digits, - and _ (not first). */
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 const idSchema = z
   .string()
@@ -34,7 +34,7 @@ const noPrototypeKey = z.unknown().refine((value) => !(value !== null && typeof 
 const entrySchema = z.string().min(1, "must not be empty").max(SUBMISSION_LIMITS.idLength);
 
 /** itemId → selected choice ids. Duplicates and unknown ids are caught against the definition when grading. */
-export const responsesSchema = noPrototypeKey.pipe(
+const responsesSchema = noPrototypeKey.pipe(
   z
     .record(idSchema, z.array(entrySchema).max(SUBMISSION_LIMITS.choicesPerItem))
     .refine((responses) => Object.keys(responses).length <= SUBMISSION_LIMITS.itemsPerQuiz, {

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import type { KeyedChoice, QuizDefinition, QuizItemDefinition, QuizPolicy } from "./types";
 
-export const defaultTestPolicy: QuizPolicy = {
+const defaultTestPolicy: QuizPolicy = {
   maxAttempts: 3,
   showAnswers: "after-submit",
   review: { correctness: "after-submit", marks: "after-submit", specificFeedback: "after-submit", generalFeedback: "after-submit" },

@@ -4,7 +4,7 @@
 /** When a piece of the review may show (Moodle's review options, in our vocabulary). */
 export type ShowAnswersPolicy = "after-submit" | "after-last-attempt" | "after-correct" | "never";
 /** "after-correct" is per item, so it cannot time whether-correct or marks (it would itself reveal them). */
-export type ReviewWhen = Exclude<ShowAnswersPolicy, "after-correct">;
+type ReviewWhen = Exclude<ShowAnswersPolicy, "after-correct">;
 export type GradingMethod = "highest" | "last" | "first" | "average";
 export type QuizItemKind = "single" | "multiple" | "truefalse" | "numeric";
 
@@ -12,7 +12,7 @@ export type QuizItemKind = "single" | "multiple" | "truefalse" | "numeric";
  * The review options besides the right answer, each with its own "when", as in Moodle. See
  * docs/decisions/0010-what-the-browser-may-learn.md for what each reveals and the rules that bind them.
  */
-export type ReviewOptions = {
+type ReviewOptions = {
   /** Whether each item was right, partly right or wrong. */
   correctness: ReviewWhen;
   /** The score of each item and of the attempt. */
@@ -38,7 +38,7 @@ export type QuizPolicy = {
 /** What the page says about the policy; the review options stay on the server (the review itself applies them). */
 export type PublicQuizPolicy = Omit<QuizPolicy, "review">;
 
-export type PublicChoice = {
+type PublicChoice = {
   /**
    * Opaque: a keyed hash (the installation's secret) of the quiz, the item and the choice's own text, so it reveals
    * neither the position nor the key, and stays the same across versions while the text does not change.

@@ -68,7 +68,7 @@ const QUEUE_FULL = new Set(["Task queue is at limit", "No task queue available a
 const seconds = (ms: number) => `${(ms / 1000).toLocaleString("en", { maximumFractionDigits: 1 })} s`;
 
 /** Where to look when the compiler gave up without saying where: the line with the most markup on it. */
-export function busiestLine(source: string): { line: number; column: number } {
+function busiestLine(source: string): { line: number; column: number } {
   let best = { line: 1, column: 1, score: -1 };
   source.split("\n").forEach((text, index) => {
     const score = text.replace(/[^<>*_~[\]{}()`$>|-]/g, "").length;

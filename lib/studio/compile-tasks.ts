@@ -16,11 +16,11 @@ import type { StoredCompilation } from "./studio-data.server";
 export type PreviewTask = { kind: "preview"; source: string; courseSlug: string; lessonSlug: string; salt?: string };
 /** `facts` carries where each quiz id is, for the cross-course id check the server runs against the database. */
 export type PreviewOutcome = { ok: true; lesson: PreviewLesson; facts: QuizIdFacts; diagnostics: ContentDiagnostic[] } | { ok: false; diagnostics: ContentDiagnostic[] };
-export type QuizIdFacts = Pick<LessonFacts, "courseSlug" | "slug" | "file" | "quizIds">;
+type QuizIdFacts = Pick<LessonFacts, "courseSlug" | "slug" | "file" | "quizIds">;
 
 /** Another lesson of the course, for the cross-lesson checks: its stored facts, or its file text to analyse. */
 export type OtherLesson = { slug: string; facts: LessonFacts } | { slug: string; source: string };
-export type PublishTask = {
+type PublishTask = {
   kind: "publish";
   source: string;
   courseSlug: string;
@@ -56,7 +56,7 @@ export async function runPreview({ source, courseSlug, lessonSlug, salt }: Previ
   return { ok: true, lesson, facts, diagnostics: analysis.diagnostics };
 }
 
-export async function runPublish(task: PublishTask): Promise<PublishOutcome> {
+async function runPublish(task: PublishTask): Promise<PublishOutcome> {
   const compiled = await compileStudioSource(task.source, task.courseSlug, task.lessonSlug, task.salt);
   if (!compiled.ok) return { ok: false, diagnostics: compiled.diagnostics };
   const others: LessonFacts[] = [];

@@ -7,8 +7,8 @@ import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { build, type Plugin } from "esbuild";
 
-export const COMPILE_WORKER_ENTRY = path.join(process.cwd(), "lib", "studio", "compile-worker.ts");
-export const COMPILE_WORKER_FILE = path.join(process.cwd(), ".cache", "studio-compile", "worker.mjs");
+const COMPILE_WORKER_ENTRY = path.join(process.cwd(), "lib", "studio", "compile-worker.ts");
+const COMPILE_WORKER_FILE = path.join(process.cwd(), ".cache", "studio-compile", "worker.mjs");
 
 // `import "server-only"` guards modules from client bundles; a worker thread is server code.
 const serverOnly: Plugin = {

@@ -4,7 +4,7 @@
 // browser renders it with hast-util-to-jsx-runtime and the student component map, so no bundle is ever
 // evaluated there and studio pages need no 'unsafe-eval'. The tree is sanitised before it leaves
 // (preview-sanitize.ts).
-import type { Element, ElementContent, Properties, Root, RootContent } from "hast";
+import type { ElementContent, Properties, Root } from "hast";
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from "mdast-util-mdx-jsx";
 import { readAttributeValue } from "@/lib/content/jsx-attributes";
 
@@ -45,5 +45,3 @@ function convertAll(children: MdxHastNode[] | undefined): ElementContent[] {
 export function toPreviewTree(tree: Root): Root {
   return { type: "root", children: convertAll(tree.children) };
 }
-
-export type { Element };

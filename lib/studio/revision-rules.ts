@@ -15,7 +15,7 @@ export type EditorBase = {
 export type LessonHead = { revisionId: string | null; revisionNumber: number };
 export type DraftHead = { version: number; updatedByName: string; updatedAt: Date } | null;
 
-export type ConflictReason = "stale-base" | "stale-draft";
+type ConflictReason = "stale-base" | "stale-draft";
 export type WriteDecision =
   | { ok: true; nextDraftVersion: number; nextRevisionNumber: number }
   | { ok: false; reason: ConflictReason; message: string };

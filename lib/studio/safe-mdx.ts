@@ -4,7 +4,6 @@
 // git could be trusted with but a browser text box cannot: raw <script>/<iframe>, on* handlers and
 // javascript: URLs. Every problem names the construct and where it starts.
 import type { Root, RootContent } from "mdast";
-import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from "mdast-util-mdx-jsx";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
@@ -18,7 +17,7 @@ import { checkSourceLimits } from "./source-limits";
 export type SafeMdxProblem = { line: number; column: number; construct: string; message: string };
 
 /** Lowercase elements that only lay out text. Anything else (script, iframe, form, object, svg, style…) is refused. */
-export const SAFE_HTML_ELEMENTS = new Set([
+const SAFE_HTML_ELEMENTS = new Set([
   "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn", "div",
   "dl", "dt", "em", "figcaption", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p",
   "pre", "q", "s", "samp", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",

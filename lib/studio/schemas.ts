@@ -2,7 +2,7 @@
 import { z } from "zod";
 
 /** Lessons are long, but not this long; the JSON body limit of the studio routes follows from it. */
-export const MAX_SOURCE_CHARS = 200_000;
+const MAX_SOURCE_CHARS = 200_000;
 export const STUDIO_BODY_BYTES = 4 * MAX_SOURCE_CHARS;
 
 const source = z.string().max(MAX_SOURCE_CHARS, `A lesson may be at most ${MAX_SOURCE_CHARS} characters.`);
@@ -23,4 +23,3 @@ export const updateLessonBody = z
   .refine((body) => body.title !== undefined || body.published !== undefined || body.serveFile !== undefined, "Send a title, published or serveFile.");
 export const orderBody = z.object({ slugs: z.array(z.string().min(1).max(100)).min(1).max(500) });
 
-export type DraftBody = z.infer<typeof draftBody>;

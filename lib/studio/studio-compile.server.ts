@@ -10,7 +10,7 @@ import type { LessonCompileResult, LessonFacts } from "@/lib/content/types";
 import { checkSafeMdx } from "./safe-mdx";
 import { choiceIdSalt, studioFileLabel } from "./studio-labels";
 
-export { choiceIdSalt, studioFileLabel };
+export { studioFileLabel };
 
 export async function compileStudioSource(source: string, courseSlug: string, lessonSlug: string, salt = choiceIdSalt()): Promise<LessonCompileResult> {
   const file = studioFileLabel(lessonSlug);

@@ -14,9 +14,9 @@ import { overlayLessons, type OverlaidLesson, type StudioLessonRow } from "./ove
 /** What a revision's `compiled` column holds. Server only: the quiz definitions carry the answer key. */
 export type StoredCompilation = { lesson: CompiledLesson; quizzes: QuizDefinition[]; facts: LessonFacts };
 
-export const COURSES_DIR = path.join(process.cwd(), "content", "courses");
+const COURSES_DIR = path.join(process.cwd(), "content", "courses");
 
-export function fileLessonPath(courseSlug: string, lessonSlug: string): string {
+function fileLessonPath(courseSlug: string, lessonSlug: string): string {
   if (!SLUG_PATTERN.test(courseSlug) || !SLUG_PATTERN.test(lessonSlug)) throw new HttpError(404, "No such lesson.");
   return path.join(COURSES_DIR, courseSlug, `${lessonSlug}.mdx`);
 }
@@ -106,7 +106,7 @@ export async function publishedSource(row: { publishedRevisionId: string | null;
   return row ? ((await headRevision(row.id))?.source ?? null) : null;
 }
 
-export type RevisionListing = { id: string; number: number; authorName: string; message: string | null; createdAt: string; source: string };
+type RevisionListing = { id: string; number: number; authorName: string; message: string | null; createdAt: string; source: string };
 
 export type EditorState = {
   courseSlug: string;

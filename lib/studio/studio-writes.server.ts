@@ -7,7 +7,7 @@ import type { SessionUser } from "@/lib/auth/accounts";
 import { quizIdConflicts } from "@/lib/attempts/quiz-id-registry";
 import { syncQuizVersions } from "@/lib/attempts/quiz-versions";
 import { signalContentChanged } from "@/lib/course/content-signal.server";
-import { listCompiledCourses, readCompiledCourse } from "@/lib/content/compiled-store";
+import { listCompiledCourses } from "@/lib/content/compiled-store";
 import { hasErrors, type ContentDiagnostic } from "@/lib/content/diagnostics";
 import type { LessonSummary } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
@@ -200,8 +200,4 @@ export async function reorderLessons(courseSlug: string, slugs: readonly string[
   for (const slug of slugs) revalidatePath(`/courses/${courseSlug}/${slug}`);
   revalidatePath(`/courses/${courseSlug}`);
   revalidatePath("/");
-}
-
-export async function courseExists(courseSlug: string): Promise<boolean> {
-  return (await readCompiledCourse(courseSlug)) !== null;
 }

@@ -4,7 +4,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { calibrateStepLosses, monotonicityScores, stepRisk } from "@/lib/conformal";
+import { calibrateStepLosses, stepRisk } from "@/lib/conformal/crc";
+import { monotonicityScores } from "@/lib/conformal/testers";
 import { analyzeLesson } from "@/lib/content/analyze-lesson";
 import { readItemIntents, summariseIntents } from "@/lib/content/item-intent";
 import { readCourseManifest } from "@/lib/content/manifest";
