@@ -12,7 +12,7 @@ const sizes = [1_000, 10_000, 100_000, 1_000_000];
 const gridPoints = 1000;
 const alpha = 0.1;
 
-export async function runConformalBench(): Promise<Record<string, unknown>> {
+export function runConformalBench(): Record<string, unknown> {
   const rows = sizes.map((n) => benchSize(n));
   const at1e5 = rows.find((row) => row.n === 100_000)!;
   const orders = orderNames.map((order) => benchOrder(order, adversarialN));
@@ -94,5 +94,5 @@ function round(value: number): number {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  console.log(JSON.stringify(await runConformalBench(), null, 2));
+  console.log(JSON.stringify(runConformalBench(), null, 2));
 }

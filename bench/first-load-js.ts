@@ -29,7 +29,7 @@ const FLOOR_APP = path.join("bench", "floor-app");
 
 /** Builds bench/floor-app when it has no build for the installed Next.js and React, then measures it. */
 export function firstLoadFloor(): FirstLoadJs & { nextVersion: string } {
-  const versions = ["next", "react", "react-dom"].map((name) => `${name}@${JSON.parse(readFileSync(`node_modules/${name}/package.json`, "utf8")).version}`).join(" ");
+  const versions = ["next", "react", "react-dom"].map((name) => `${name}@${(JSON.parse(readFileSync(`node_modules/${name}/package.json`, "utf8")) as { version: string }).version}`).join(" ");
   const stamp = path.join(FLOOR_APP, ".next", "af-floor-versions");
   const html = path.join(FLOOR_APP, ".next", "server", "app", "index.html");
   if (!existsSync(html) || !existsSync(stamp) || readFileSync(stamp, "utf8") !== versions) {

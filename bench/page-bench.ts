@@ -35,7 +35,7 @@ function browserGet(url: string): Promise<Fetched> {
           if (!decode[encoding]) throw new Error(`${url}: unexpected Content-Encoding ${encoding}`);
           resolve({ status: response.statusCode ?? 0, headers, encoding, headerBytes, wireBytes: wire.length, html: decode[encoding](wire) });
         } catch (error) {
-          reject(error);
+          reject(error instanceof Error ? error : new Error(String(error)));
         }
       });
       response.on("error", reject);

@@ -36,7 +36,7 @@ const results: Record<string, unknown> = {
 };
 const summary: string[] = [];
 let failed = false;
-const section = async (name: string, work: () => Promise<void>) => {
+const section = async (name: string, work: () => void | Promise<void>) => {
   if (skip.has(name)) return void (results[name] = { skipped: "--skip" });
   const t0 = Date.now();
   process.stdout.write(`bench: ${name}…\n`);
@@ -93,8 +93,8 @@ async function main() {
     summary.push(`content compile: ${content.lessons} lessons cold ${fmt(content.coldMs)} ms, warm ${fmt(content.warmMs)} ms`);
   });
 
-  await section("conformal", async () => {
-    const conformal = await runConformalBench();
+  await section("conformal", () => {
+    const conformal = runConformalBench();
     results.conformal = conformal;
     const rows = (conformal.rows ?? []) as { n: number; exactMs: number; gridScanMs: number; speedup: number }[];
     for (const row of rows) summary.push(`conformal λ̂ n=${row.n}: exact ${row.exactMs} ms, grid ${row.gridScanMs} ms, ${row.speedup}× faster`);

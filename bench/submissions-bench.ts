@@ -38,7 +38,7 @@ export function autocannonRun(options: autocannon.Options, pid?: number): Promis
     const sampler = pid ? setInterval(() => (peak = Math.max(peak, groupRssMb(pid))), 100) : undefined;
     autocannon(options, (error, result) => {
       if (sampler) clearInterval(sampler);
-      if (error) return reject(error);
+      if (error) return reject(error instanceof Error ? error : new Error(String(error)));
       resolve({
         connections: options.connections ?? 1,
         requests: result.requests.total,

@@ -70,7 +70,7 @@ test("a student gets 403 from the admin page and the admin route, and nothing ch
   await expect(page.getByRole("heading", { name: /403/ })).toBeVisible();
 
   // Try to promote themselves straight through the API.
-  const session = await (await page.request.get("/api/auth/session")).json();
+  const session = (await (await page.request.get("/api/auth/session")).json()) as { user: { id: string } };
   const attempt = await page.request.patch(`/api/admin/users/${session.user.id}/role`, { data: { role: "admin" } });
   expect(attempt.status()).toBe(403);
 

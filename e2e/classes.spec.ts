@@ -90,7 +90,7 @@ async function downloadCsv(page: Page, format: string): Promise<string[][]> {
   expect(download.suggestedFilename()).toMatch(new RegExp(`-gradebook-${format}\\.csv$`));
   const text = readFileSync(await download.path(), "utf8");
   expect(text.startsWith("\uFEFF")).toBe(true);
-  return parse(text, { bom: true }) as string[][];
+  return parse(text, { bom: true });
 }
 
 test.describe("an instructor runs a class", () => {
@@ -332,7 +332,7 @@ test("join codes: unknown, disabled and regenerated codes get a clear message, a
   for (let guess = 0; guess < 7; guess++) expect((await student.request.post("/api/classes/join", { data: { code: `0000-000${guess}` } })).status()).toBe(404);
   const throttled = await student.request.post("/api/classes/join", { data: { code: fresh } });
   expect(throttled.status()).toBe(429);
-  expect((await throttled.json()).error).toMatch(/Too many class codes that did not work/);
+  expect(((await throttled.json()) as { error: string }).error).toMatch(/Too many class codes that did not work/);
   await student.context().close();
 });
 

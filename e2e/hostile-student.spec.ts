@@ -70,7 +70,7 @@ test("a hostile student learns no key before the policy allows it", async ({ pag
   // Replays, with the same and with edited responses: the first result again, nothing more.
   const replayed = record("replay", await craft(page, attempts, { ...selectAll, responses: {} }));
   expect(replayed.status).toBe(200);
-  expect(JSON.parse(replayed.text).attemptNumber).toBe(1);
+  expect((JSON.parse(replayed.text) as { attemptNumber: number }).attemptNumber).toBe(1);
   // The same submission id on another quiz: refused (its items do not fit there, or the id is taken).
   expect([400, 409]).toContain(record("replayed id on another quiz", await craft(page, `/api/quizzes/l2-check/attempts`, { ...selectAll, quizId: "l2-check", quizVersion: quizDefinition("l2-check").version })).status);
   // A second attempt, then a draft for the first one: refused.

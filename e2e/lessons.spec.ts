@@ -55,8 +55,8 @@ test("a signed-out reader's progress is kept locally and merged into the account
   await page.goto(`/courses/${COURSE}`);
   await expect(page.getByTestId(`lesson-status-${LESSONS[2]}`)).toHaveText("✓ Complete");
   // Now stored on the server: a fresh browser context with the same account sees it too.
-  const progress = await (await page.request.get(`/api/progress?course=${COURSE}`)).json();
-  expect(progress.lessons.find((entry: { lessonSlug: string }) => entry.lessonSlug === LESSONS[2]).completed).toBe(true);
+  const progress = (await (await page.request.get(`/api/progress?course=${COURSE}`)).json()) as { lessons: Array<{ lessonSlug: string; completed: boolean }> };
+  expect(progress.lessons.find((entry) => entry.lessonSlug === LESSONS[2])?.completed).toBe(true);
 });
 
 test("search finds a lesson by a word in its body", async ({ page }) => {

@@ -66,7 +66,7 @@ test("answers stay hidden until the last attempt, attempts run out, and history 
     data: { quizId: quiz.id, quizVersion: quiz.version, submissionId: crypto.randomUUID(), responses: {} },
   });
   expect(fourth.status()).toBe(409);
-  expect((await fourth.json()).error).toBe("You have used all your attempts at this quiz.");
+  expect(((await fourth.json()) as { error: string }).error).toBe("You have used all your attempts at this quiz.");
 });
 
 test("a retried submission with the same id is recorded once", async ({ page }) => {
@@ -78,10 +78,11 @@ test("a retried submission with the same id is recorded once", async ({ page }) 
   const [first, second] = [await send(), await send()];
   expect(first.status()).toBe(201);
   expect(second.status()).toBe(200);
-  expect((await second.json()).attemptNumber).toBe((await first.json()).attemptNumber);
-  const state = await (await page.request.get(`/api/quizzes/${quiz.id}/state`)).json();
+  const attemptNumber = async (response: typeof first) => ((await response.json()) as { attemptNumber: number }).attemptNumber;
+  expect(await attemptNumber(second)).toBe(await attemptNumber(first));
+  const state = (await (await page.request.get(`/api/quizzes/${quiz.id}/state`)).json()) as { attempts: Array<{ score: number }> };
   expect(state.attempts).toHaveLength(1);
-  expect(state.attempts[0].score).toBe(quiz.items.length);
+  expect(state.attempts[0]?.score).toBe(quiz.items.length);
 });
 
 test("passing a lesson's quiz marks the lesson complete", async ({ page }) => {
@@ -120,7 +121,7 @@ test("selections in progress survive a reload, signed in and signed out", async 
 
   // Signed in: saved on the server, so a fresh browser context sees them.
   await guest.locator(`input[value="${b.choices[0]!.id}"]`).check();
-  await expect.poll(async () => (await (await guest.request.get(`/api/quizzes/${quiz.id}/state`)).json()).draft?.[b.id]).toEqual([b.choices[0]!.id]);
+  await expect.poll(async () => ((await (await guest.request.get(`/api/quizzes/${quiz.id}/state`)).json()) as { draft?: Record<string, string[]> }).draft?.[b.id]).toEqual([b.choices[0]!.id]);
   await page.goto(lessonUrl(quiz));
   await expect(page.locator(`input[value="${a.choices[1]!.id}"]`)).toBeChecked();
   await expect(page.locator(`input[value="${b.choices[0]!.id}"]`)).toBeChecked();

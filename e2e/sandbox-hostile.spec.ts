@@ -117,6 +117,7 @@ function countPageMessages() {
     }
     return wrapped;
   };
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- the originals, called below with .call(this) once the prototype is patched
   const { addEventListener, removeEventListener } = EventTarget.prototype;
   EventTarget.prototype.addEventListener = function (type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
     return addEventListener.call(this, type, type === "message" && listener ? wrap(listener) : listener, options);

@@ -5,7 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 
-test("running the start command's set-up twice leaves one demo account of each kind", async () => {
+test("running the start command's set-up twice leaves one demo account of each kind", () => {
   test.setTimeout(120_000);
   const file = path.join(mkdtempSync(path.join(tmpdir(), "af-start-")), "app.db");
   const env = { ...process.env, DATABASE_URL: `file:${file}` };

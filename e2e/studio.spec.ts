@@ -231,11 +231,11 @@ test("a save against a stale draft or a stale base revision is refused with 409,
 
   const ann = await draft({ source: lessonText(slug, "Conflict", "Ann's text."), baseRevisionId: null, draftVersion: 1 });
   expect(ann.status()).toBe(200);
-  expect((await ann.json()).draftVersion).toBe(2);
+  expect(((await ann.json()) as { draftVersion: number }).draftVersion).toBe(2);
 
   const bob = await draft({ source: lessonText(slug, "Conflict", "Bob's text."), baseRevisionId: null, draftVersion: 1 });
   expect(bob.status()).toBe(409);
-  expect((await bob.json()).error).toContain("saved this draft (version 2)");
+  expect(((await bob.json()) as { error: string }).error).toContain("saved this draft (version 2)");
   const kept = await page.request.get(`${lessonApi(slug)}/source?from=draft`);
   expect(await kept.text()).toContain("Ann's text.");
 
@@ -243,15 +243,15 @@ test("a save against a stale draft or a stale base revision is refused with 409,
   expect(published.status()).toBe(201);
   const stale = await draft({ source: lessonText(slug, "Conflict", "Bob again."), baseRevisionId: null, draftVersion: null });
   expect(stale.status()).toBe(409);
-  expect((await stale.json()).error).toContain("Revision 1 was published after you opened this lesson");
+  expect(((await stale.json()) as { error: string }).error).toContain("Revision 1 was published after you opened this lesson");
   expect(await (await page.request.get(`${lessonApi(slug)}/source`)).text()).toContain("Ann's text.");
 
   // Unsafe text is refused at publish, with the construct and its place.
   const unsafe = await page.request.post(`${lessonApi(slug)}/publish`, {
-    data: { source: lessonText(slug, "Conflict", '<img src="x" onerror="alert(1)" />'), baseRevisionId: (await published.json()).revisionId, draftVersion: null },
+    data: { source: lessonText(slug, "Conflict", '<img src="x" onerror="alert(1)" />'), baseRevisionId: ((await published.json()) as { revisionId: string }).revisionId, draftVersion: null },
   });
   expect(unsafe.status()).toBe(422);
-  expect((await unsafe.json()).diagnostics[0]).toMatchObject({ line: 10, message: expect.stringContaining("event handler") });
+  expect(((await unsafe.json()) as { diagnostics: unknown[] }).diagnostics[0]).toMatchObject({ line: 10, message: expect.stringContaining("event handler") });
   expect((await page.request.patch(lessonApi(slug), { data: { published: false } })).status()).toBe(200);
 });
 

@@ -46,7 +46,7 @@ export async function signInViaApi(page: Page, email: string, password: string) 
     form: { csrfToken, email, password, json: "true" },
   });
   expect(response.ok()).toBe(true);
-  const session = await (await page.request.get("/api/auth/session")).json();
+  const session = (await (await page.request.get("/api/auth/session")).json()) as { user?: { email?: string } } | null;
   expect(session?.user?.email).toBe(email.toLowerCase());
 }
 
@@ -72,7 +72,7 @@ export async function expectNoAxeViolations(page: Page, include?: string) {
   const builder = new AxeBuilder({ page });
   if (include) builder.include(include);
   const results = await builder.analyze();
-  const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.length} node(s) ${violation.nodes[0]?.target}`);
+  const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.length} node(s) ${JSON.stringify(violation.nodes[0]?.target ?? [])}`);
   expect(summary).toEqual([]);
 }
 

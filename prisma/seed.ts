@@ -31,7 +31,7 @@ export async function seed(): Promise<{ accountsCreated: number; quizVersionsAdd
     accountsCreated++;
   }
   const definitionsFile = ".content/server/quizzes.json";
-  const definitions: QuizDefinition[] = existsSync(definitionsFile) ? JSON.parse(readFileSync(definitionsFile, "utf8")) : [];
+  const definitions = existsSync(definitionsFile) ? (JSON.parse(readFileSync(definitionsFile, "utf8")) as QuizDefinition[]) : [];
   const quizVersionsAdded = await syncQuizVersions(database, definitions);
   return { accountsCreated, quizVersionsAdded };
 }

@@ -4,9 +4,11 @@ import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export default {
+const config = {
   reactStrictMode: true,
   poweredByHeader: false,
   experimental: { authInterrupts: true },
   turbopack: { root: path.resolve(here, "../..") },
 };
+
+export default config;

@@ -19,7 +19,8 @@ export function CoInstructors({ classId, instructors, canManage, readOnly }: Pro
   async function add(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const email = String(new FormData(form).get("email") ?? "");
+    const entry = new FormData(form).get("email");
+    const email = typeof entry === "string" ? entry : "";
     setPending(true);
     const result = await sendJson<{ name: string }>("POST", `/api/classes/${classId}/instructors`, { email });
     setPending(false);

@@ -13,7 +13,8 @@ export function JoinClassForm() {
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const code = String(new FormData(event.currentTarget).get("code") ?? "");
+    const entry = new FormData(event.currentTarget).get("code");
+    const code = typeof entry === "string" ? entry : "";
     setPending(true);
     const result = await sendJson<{ classId: string }>("POST", "/api/classes/join", { code });
     setPending(false);

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useBrowserValue } from "@/components/ui/use-browser-value";
 import { sendJson } from "./class-api";
 import { secondaryButtonClass, StatusLine } from "./form-parts";
 
@@ -10,11 +11,10 @@ type Props = { classId: string; code: string; enabled: boolean; readOnly: boolea
 export function JoinCodePanel({ classId, code, enabled, readOnly }: Props) {
   const router = useRouter();
   const path = `/join/${code}`;
-  const [origin, setOrigin] = useState("");
+  const origin = useBrowserValue(() => window.location.origin, "");
   const [message, setMessage] = useState("");
   const [error, setError] = useState("");
   const [pending, setPending] = useState(false);
-  useEffect(() => setOrigin(window.location.origin), []);
 
   async function act(action: "regenerate" | "disable" | "enable") {
     if (action === "regenerate" && !window.confirm("Make a new code? The current link and code stop working at once.")) return;

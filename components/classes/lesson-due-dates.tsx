@@ -1,6 +1,7 @@
 "use client";
 // Due dates of a lesson from the student's classes, with an overdue flag. Mounted on the prerendered lesson
 // page and on each lesson of the syllabus; renders nothing for anyone not in a class with a due date here.
+import { useState } from "react";
 import { formatDueDate } from "@/lib/classes/date-format";
 import { useClassDueDates } from "./use-class-due-dates";
 
@@ -8,9 +9,10 @@ type Props = { courseSlug: string; lessonSlug: string; variant: "lesson" | "syll
 
 export function LessonDueDates({ courseSlug, lessonSlug, variant }: Props) {
   const data = useClassDueDates(courseSlug);
+  // "Overdue" as of when the page opened: stable across re-renders.
+  const [now] = useState(Date.now);
   if (!data) return null;
   const completed = data.completed.includes(lessonSlug);
-  const now = Date.now();
   const dues = data.classes.flatMap((cls) => {
     const iso = cls.dueDates[lessonSlug];
     if (!iso) return [];

@@ -1,7 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { buttonClass, Field } from "@/components/ui/field";
+import { useBrowserValue } from "@/components/ui/use-browser-value";
 import { sendJson } from "./class-api";
 import { SelectField, StatusLine } from "./form-parts";
 import { browserTimeZone, zoneOptions } from "./time-zones";
@@ -10,11 +11,12 @@ type Props = { courses: Array<{ slug: string; title: string }>; timeZones: strin
 
 export function NewClassForm({ courses, timeZones }: Props) {
   const router = useRouter();
-  const [timeZone, setTimeZone] = useState("UTC");
+  const [chosenZone, setTimeZone] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
   // The server renders UTC; the instructor's own zone is the better default once the browser knows it.
-  useEffect(() => setTimeZone((current) => (current === "UTC" && timeZones.includes(browserTimeZone()) ? browserTimeZone() : current)), [timeZones]);
+  const browserZone = useBrowserValue(browserTimeZone, "UTC");
+  const timeZone = chosenZone ?? (timeZones.includes(browserZone) ? browserZone : "UTC");
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();

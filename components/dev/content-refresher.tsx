@@ -11,7 +11,7 @@ export function ContentRefresher() {
 
   useEffect(() => {
     const events = new EventSource("/api/dev/content-events");
-    events.onmessage = (event) => {
+    events.onmessage = (event: MessageEvent<string>) => {
       const status = JSON.parse(event.data) as { builtAt?: string; errors: string[] };
       setErrors(status.errors);
       if (lastBuild.current !== null && status.builtAt !== lastBuild.current) router.refresh();

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { createElement } from "react";
+import { LRUCache } from "lru-cache";
 import { getMDXComponent } from "mdx-bundler/client";
 import type { BodySegment } from "@/lib/content/lesson-body";
 import type { CompiledLesson } from "@/lib/content/types";
@@ -10,8 +11,9 @@ import { registerStaticHtml } from "./static-html-registry";
 
 const PROSE = "prose prose-zinc max-w-none dark:prose-invert prose-headings:scroll-mt-20 prose-a:text-accent-700 dark:prose-a:text-accent-300";
 
-// Evaluating the bundle is cheap but not free; keep one component per compiled version.
-const components = new Map<string, ReturnType<typeof getMDXComponent>>();
+// Evaluating the bundle is cheap but not free; keep one component per compiled version, for the most
+// recently shown lessons (every studio publish is a new version, so an unbounded map would only grow).
+const components = new LRUCache<string, ReturnType<typeof getMDXComponent>>({ max: 200 });
 const ids = new WeakMap<object, string>();
 
 function staticHtmlId(segment: { html: string }): string {
@@ -66,6 +68,7 @@ export function LessonBody({ lesson, inDocument = false }: { lesson: CompiledLes
   }
   return (
     <div className={PROSE}>
+      {/* eslint-disable-next-line react-hooks/static-components -- cached per compiled version above, so its identity is stable across renders */}
       <Content components={lessonComponents(lesson)} />
     </div>
   );

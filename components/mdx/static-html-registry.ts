@@ -7,7 +7,7 @@ const MAX_ENTRIES = 2000;
 
 function registry(): Map<string, string> {
   const global = globalThis as { [KEY]?: Map<string, string> };
-  return (global[KEY] ??= new Map());
+  return (global[KEY] ??= new Map<string, string>());
 }
 
 export function registerStaticHtml(id: string, html: string): void {

@@ -6,10 +6,15 @@ import { PROGRESS_CHANGED_EVENT, useProgress } from "./use-progress";
 
 export function CompleteButton({ courseSlug, lessonSlug }: { courseSlug: string; lessonSlug: string }) {
   const { lessons, ready, signedIn } = useProgress(courseSlug);
-  const [completed, setCompleted] = useState(false);
+  const stored = lessons[lessonSlug]?.completed ?? false;
+  // What the button shows: the stored state, until a click or a passed quiz changes it ahead of the store.
+  const [completed, setCompleted] = useState(stored);
+  const [lastStored, setLastStored] = useState(stored);
   const [message, setMessage] = useState("");
-
-  useEffect(() => setCompleted(lessons[lessonSlug]?.completed ?? false), [lessons, lessonSlug]);
+  if (stored !== lastStored) {
+    setLastStored(stored);
+    setCompleted(stored);
+  }
   useEffect(() => {
     const onQuizPass = () => {
       setCompleted(true);

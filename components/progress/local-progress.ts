@@ -11,8 +11,8 @@ const KEY = "af:progress";
 
 export function readLocalProgress(): LocalProgressEntry[] {
   try {
-    const parsed = JSON.parse(localStorage.getItem(KEY) ?? "[]");
-    return Array.isArray(parsed) ? parsed : [];
+    const parsed: unknown = JSON.parse(localStorage.getItem(KEY) ?? "[]");
+    return Array.isArray(parsed) ? (parsed as LocalProgressEntry[]) : [];
   } catch {
     return [];
   }

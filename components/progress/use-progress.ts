@@ -33,6 +33,7 @@ export function useProgress(courseSlug: string | null) {
   }, [status, courseSlug]);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- progress lives on the server or in this browser's storage: read after hydration, then on every change
     void load();
     const reload = () => void load();
     window.addEventListener(PROGRESS_CHANGED_EVENT, reload);

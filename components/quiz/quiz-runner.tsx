@@ -2,7 +2,7 @@
 // A quiz inside a lesson. It holds only the public quiz (stems, labels, opaque ids); grading, the key and
 // explanations live on the server and come back in the review, trimmed to what the quiz's policy allows.
 // State: quiz-state.ts (a reducer); effects: use-quiz-runner.ts; pieces: QuizItem, QuizSummary, QuizHistory.
-import { usePathname } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { DECIMAL_PATTERN } from "@/lib/quiz/decimal";
 import { orderQuizForAttempt } from "@/lib/quiz/shuffle";
@@ -18,6 +18,7 @@ export { LESSON_COMPLETED_EVENT } from "./use-quiz-runner";
 
 export function QuizRunner({ quiz: pageQuiz, courseSlug, lessonSlug }: { quiz: PublicQuiz; courseSlug: string; lessonSlug: string }) {
   const pathname = usePathname();
+  const router = useRouter();
   const lesson = useMemo(() => ({ courseSlug, lessonSlug }), [courseSlug, lessonSlug]);
   const { state, dispatch, submit, select } = useQuizRunner(pageQuiz, lesson);
   const { quiz, phase, review, responses } = state;
@@ -34,7 +35,7 @@ export function QuizRunner({ quiz: pageQuiz, courseSlug, lessonSlug }: { quiz: P
     if (unreadable >= 0) return dispatch({ type: "failed", error: `Question ${unreadable + 1}: write the number with a point, such as 0.25 or 2.5e-3.` });
     if (!state.signedIn) {
       localDraft.write(quiz.id, quiz.version, responses);
-      window.location.assign(`/signin?callbackUrl=${encodeURIComponent(`${pathname}#quiz-${quiz.id}`)}`);
+      router.push(`/signin?callbackUrl=${encodeURIComponent(`${pathname}#quiz-${quiz.id}`)}`);
       return;
     }
     void submit(responses);

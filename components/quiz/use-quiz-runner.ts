@@ -14,7 +14,9 @@ export function useQuizRunner(pageQuiz: PublicQuiz, lesson: { courseSlug: string
   const [state, dispatch] = useReducer(runnerReducer, pageQuiz, initialState);
   const quizId = pageQuiz.id;
   const latest = useRef<RunnerState>(state);
-  latest.current = state;
+  useEffect(() => {
+    latest.current = state;
+  });
   const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const draftRequest = useRef<AbortController | null>(null);
 
@@ -63,7 +65,7 @@ export function useQuizRunner(pageQuiz: PublicQuiz, lesson: { courseSlug: string
   // Load: the current quiz, earlier attempts and saved selections (server when signed in, this browser otherwise).
   useEffect(() => {
     let cancelled = false;
-    (async () => {
+    void (async () => {
       const local = localDraft.read(quizId);
       try {
         const server = await fetchQuizState(quizId);

@@ -59,6 +59,7 @@ export function SandboxView({ controls: rawControls, onChange }: Props) {
 
   // A learner property is re-run when the points it was computed on change.
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- starting the worker run is the external sync; its "running" status starts with it
     if (learnerActive && learnerScores && learnerScores.key !== key && learnerStatus.state !== "running") runLearner(code, controls);
   }, [key, learnerActive, learnerScores, learnerStatus.state, code, controls, runLearner]);
 

@@ -33,7 +33,6 @@ export function SearchBox() {
         onChange={(event) => setQuery(event.target.value)}
         placeholder="e.g. Goodhart, conformal, Bradley–Terry"
         className="w-full rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-600 dark:bg-zinc-900"
-        autoFocus
       />
       {error && <p role="alert">{error}</p>}
       <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">

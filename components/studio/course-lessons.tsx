@@ -47,7 +47,8 @@ export function CourseLessons({ courseSlug, title, lessons }: { courseSlug: stri
                 className="flex gap-2"
                 onSubmit={(event) => {
                   event.preventDefault();
-                  const value = String(new FormData(event.currentTarget).get("title") ?? "");
+                  const entry = new FormData(event.currentTarget).get("title");
+                  const value = typeof entry === "string" ? entry : "";
                   void run(() => studioFetch(lessonApi(courseSlug, lesson.slug), "PATCH", { title: value })).then(() => setRenaming(null));
                 }}
               >

@@ -61,6 +61,7 @@ export function LessonEditor(props: EditorProps) {
     if (!kept || kept.source === props.initialSource) return;
     const sameBase = kept.baseRevisionId === props.initialBase.baseRevisionId && kept.draftVersion === props.initialBase.draftVersion;
     if (!sameBase) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the copy is in this browser's storage, readable only after hydration, once
       setStaleCopy(kept);
       return;
     }

@@ -6,5 +6,6 @@ import type { ComponentType, ReactNode } from "react";
 import { Fragment, jsx, jsxs } from "react/jsx-runtime";
 
 export function renderPreviewTree(tree: Root, components: Record<string, ComponentType<never>>): ReactNode {
-  return toJsxRuntime(tree, { Fragment, jsx, jsxs, components: components as unknown as Partial<Components>, passKeys: true });
+  // Typed here: hast-util-to-jsx-runtime returns the global JSX.Element, which React 19 no longer declares.
+  return toJsxRuntime(tree, { Fragment, jsx, jsxs, components: components as unknown as Partial<Components>, passKeys: true }) as ReactNode;
 }

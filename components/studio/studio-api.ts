@@ -26,7 +26,7 @@ export async function studioFetch<T>(url: string, method: string, body?: unknown
   return payload;
 }
 
-export const isRetryable = (error: unknown) => error instanceof StudioRequestError && (error.status === 0 || error.status >= 500);
+const isRetryable = (error: unknown) => error instanceof StudioRequestError && (error.status === 0 || error.status >= 500);
 
 /** Tries in all, by default: the waits between them add up to 15 s (1, 2, 4, 8 s). */
 export const DEFAULT_TRIES = 5;

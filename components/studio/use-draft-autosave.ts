@@ -51,6 +51,7 @@ export function useDraftAutosave(options: { courseSlug: string; lessonSlug: stri
     if (source === lastSaved.current) return;
     localCopy.write(courseSlug, lessonSlug, { source, ...base });
     if (blocked || status.kind === "saving" || status.kind === "retrying") return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- "unsaved" starts the debounce this effect owns; the timer below ends it
     setStatus({ kind: "unsaved" });
     const timer = setTimeout(() => void save(source, base), delayMs);
     return () => clearTimeout(timer);

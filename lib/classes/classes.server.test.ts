@@ -15,16 +15,18 @@ const file = path.join(mkdtempSync(path.join(tmpdir(), "af-classes-test-")), "te
 process.env.DATABASE_URL = `file:${file}`;
 
 vi.mock("@/lib/course/catalog", () => ({
-  getCourse: async (slug: string) =>
-    slug === "test-course"
-      ? {
-          manifest: { slug, title: "Test course" },
-          lessons: [
-            { slug: "one", title: "One", quizIds: ["q-one"] },
-            { slug: "two", title: "Two", quizIds: ["q-two"] },
-          ],
-        }
-      : null,
+  getCourse: (slug: string) =>
+    Promise.resolve(
+      slug === "test-course"
+        ? {
+            manifest: { slug, title: "Test course" },
+            lessons: [
+              { slug: "one", title: "One", quizIds: ["q-one"] },
+              { slug: "two", title: "Two", quizIds: ["q-two"] },
+            ],
+          }
+        : null,
+    ),
 }));
 
 const { db } = await import("@/lib/db/client");

@@ -34,7 +34,7 @@ const book = buildGradebook({
   now: at("2026-02-01T00:00:00Z"),
 } satisfies GradebookInput);
 
-const read = (text: string) => parse(text, { bom: true, relax_column_count: false }) as string[][];
+const read = (text: string) => parse(text, { bom: true, relax_column_count: false });
 const rowWith = (rows: string[][], value: string) => rows.find((row) => row.includes(value))!;
 
 describe("gradebook CSV", () => {

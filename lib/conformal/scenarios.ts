@@ -106,7 +106,7 @@ function fixedModelScenario(
 
 /** n points uniform on [0, 1]^d; plain loops, because the validity check draws hundreds of thousands. */
 function drawUniform(n: number, d: number, random: () => number): Point[] {
-  const points: Point[] = new Array(n);
+  const points = new Array<Point>(n);
   for (let i = 0; i < n; i++) {
     const point = new Array<number>(d);
     for (let c = 0; c < d; c++) point[c] = random();

@@ -14,7 +14,7 @@ function counted(values: Float64Array, limit: number) {
   const view = new Proxy(values, {
     get(target, key) {
       if (typeof key === "string" && key !== "length") count();
-      return Reflect.get(target, key);
+      return Reflect.get(target, key) as unknown;
     },
     set(target, key, value) {
       count();

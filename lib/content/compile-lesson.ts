@@ -22,7 +22,8 @@ export type MdxBundler = (job: { source: string; remarkPlugins: PluggableList; r
 export const bundleWithMdxBundler: MdxBundler = async ({ source, remarkPlugins, rehypePlugins }) => {
   const result = await bundleMDX({
     source,
-    mdxOptions(options) {
+    // Typed here: mdx-bundler's own type for these options points at a file @mdx-js/esbuild no longer ships.
+    mdxOptions(options: { remarkPlugins?: PluggableList; rehypePlugins?: PluggableList }) {
       options.remarkPlugins = [...(options.remarkPlugins ?? []), ...remarkPlugins];
       options.rehypePlugins = [...(options.rehypePlugins ?? []), ...rehypePlugins];
       return options;

@@ -4,7 +4,7 @@ import { createDiagnostic, pointOf, type ContentDiagnostic } from "./diagnostics
 import { isSpreadAttribute, readAttributes, type AttributeValue, type JsxElement } from "./jsx-attributes";
 import { SLUG_PATTERN } from "./schemas";
 
-export type PropRule =
+type PropRule =
   | { kind: "string"; required?: boolean; oneOf?: readonly string[]; pattern?: RegExp; patternHint?: string }
   | { kind: "boolean"; required?: boolean }
   | { kind: "number"; required?: boolean; integer?: boolean; min?: number; max?: number };
@@ -19,16 +19,16 @@ export type ComponentRule = {
   check?: (values: Map<string, AttributeValue>) => string | null;
 };
 
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const id = { kind: "string", required: true, pattern: ID_PATTERN, patternHint: "letters, digits, - and _" } as const;
 
 export const SHOW_ANSWERS_VALUES = ["after-submit", "after-last-attempt", "after-correct", "never"] as const;
 /** "after-correct" is per item and would itself reveal correctness or marks, so those two cannot use it. */
 export const REVIEW_WHEN_VALUES = ["after-submit", "after-last-attempt", "never"] as const;
 export const GRADING_VALUES = ["highest", "last", "first", "average"] as const;
-export const CALLOUT_TYPES = ["note", "tip", "warning", "key"] as const;
+const CALLOUT_TYPES = ["note", "tip", "warning", "key"] as const;
 /** What an item asks of the learner: recall a fact, or apply an idea (compute, predict, choose, diagnose). */
-export const ITEM_INTENTS = ["recall", "apply"] as const;
+const ITEM_INTENTS = ["recall", "apply"] as const;
 
 /**
  * What an author may say about an item's purpose; course tests hold a course to its targets with them

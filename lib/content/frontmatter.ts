@@ -23,7 +23,7 @@ export type FrontmatterResult = {
   frontmatter: LessonFrontmatter | null;
   diagnostics: ContentDiagnostic[];
   /** File position of a frontmatter key, for later diagnostics about it. */
-  locate(dataPath: ReadonlyArray<PropertyKey>): SourcePoint;
+  locate: (dataPath: ReadonlyArray<PropertyKey>) => SourcePoint;
 };
 
 const firstLine = (): SourcePoint => ({ line: 1, column: 1 });

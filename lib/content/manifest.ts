@@ -12,7 +12,7 @@ export type ManifestResult = {
   file: string;
   manifest: CourseManifest | null;
   diagnostics: ContentDiagnostic[];
-  locate(dataPath: ReadonlyArray<PropertyKey>): SourcePoint;
+  locate: (dataPath: ReadonlyArray<PropertyKey>) => SourcePoint;
 };
 
 export async function readCourseManifest(courseDir: string): Promise<ManifestResult> {

@@ -68,7 +68,7 @@ describe("search sections", () => {
     expect(hit("kettles")).toMatchObject({ heading: "Inside a callout", lessonTitle: "Measures under pressure" });
     expect(searchResultHref(hit("thermostats"))).toBe("/courses/c/proxies");
     // The title is indexed once, on the top of the lesson, not on every section.
-    expect(index.search("pressure").map((result) => result.id)).toEqual(["c/proxies"]);
+    expect(index.search("pressure").map((result) => result.id as string)).toEqual(["c/proxies"]);
     expect(index.search("SECRETWORD")).toEqual([]);
   });
 

@@ -8,9 +8,9 @@ export type LocatedDocument = {
   /** Parse errors with their positions in the enclosing file. */
   errors: Array<SourcePoint & { message: string }>;
   /** The position of the deepest key or item on the path that exists. */
-  locate(dataPath: ReadonlyArray<PropertyKey>): SourcePoint;
+  locate: (dataPath: ReadonlyArray<PropertyKey>) => SourcePoint;
   /** The file position of an offset into `text`. */
-  pointAt(offset: number): SourcePoint;
+  pointAt: (offset: number) => SourcePoint;
 };
 
 /** `firstLine` is the file line on which `text` starts (frontmatter starts on line 2). */

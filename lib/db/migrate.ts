@@ -62,29 +62,30 @@ export async function sqliteTarget(file: string): Promise<MigrationTarget> {
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
   db.pragma("busy_timeout = 10000");
+  // better-sqlite3 is synchronous: each method still settles as a promise, a thrown error as a rejection.
+  const settle = <T>(work: () => T) => new Promise<T>((resolve) => resolve(work()));
   return {
-    async ensureTable() {
-      db.exec(`CREATE TABLE IF NOT EXISTS "${TABLE}" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-    },
-    async recorded() {
-      return db.prepare(`SELECT name, checksum FROM "${TABLE}"`).all() as Recorded[];
-    },
-    async apply(migration) {
-      db.transaction(() => {
-        db.exec(migration.sql);
-        db.prepare(`INSERT INTO "${TABLE}" (name, checksum, applied_at) VALUES (?, ?, ?)`).run(
-          migration.name,
-          migration.checksum,
-          new Date().toISOString(),
-        );
-      }).immediate();
-    },
-    async withLock(work) {
-      return work(); // BEGIN IMMEDIATE in apply() already serialises writers on one file.
-    },
-    async close() {
-      db.close();
-    },
+    ensureTable: () =>
+      settle(() => {
+        db.exec(`CREATE TABLE IF NOT EXISTS "${TABLE}" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+      }),
+    recorded: () => settle(() => db.prepare(`SELECT name, checksum FROM "${TABLE}"`).all() as Recorded[]),
+    apply: (migration) =>
+      settle(() => {
+        db.transaction(() => {
+          db.exec(migration.sql);
+          db.prepare(`INSERT INTO "${TABLE}" (name, checksum, applied_at) VALUES (?, ?, ?)`).run(
+            migration.name,
+            migration.checksum,
+            new Date().toISOString(),
+          );
+        }).immediate();
+      }),
+    withLock: (work) => work(), // BEGIN IMMEDIATE in apply() already serialises writers on one file.
+    close: () =>
+      settle(() => {
+        db.close();
+      }),
   };
 }
 

@@ -140,7 +140,7 @@ describe("gradeAttempt: invalid responses are typed errors naming the field", ()
   });
 
   it("does not treat inherited object keys as items", () => {
-    expect(issuesOf(JSON.parse('{"__proto__": ["x"], "constructor": ["y"]}'))).toHaveLength(2);
+    expect(issuesOf(JSON.parse('{"__proto__": ["x"], "constructor": ["y"]}') as QuizResponses)).toHaveLength(2);
   });
 
   it("safeGradeAttempt returns the issues instead of throwing", () => {

@@ -38,7 +38,7 @@ const itemSchema = z.object({
   numericKey: numericKeySchema.optional(),
 });
 
-export const quizDefinitionSchema = z.object({
+const quizDefinitionSchema = z.object({
   id: z.string(),
   version: z.string(),
   title: z.string(),
@@ -49,7 +49,7 @@ export const quizDefinitionSchema = z.object({
 });
 
 /** @throws Error naming the first problem and where it was found. */
-export function parseStoredDefinition(json: string | unknown, where: string): QuizDefinition {
+export function parseStoredDefinition(json: unknown, where: string): QuizDefinition {
   const value: unknown = typeof json === "string" ? JSON.parse(json) : json;
   const parsed = quizDefinitionSchema.safeParse(value);
   if (!parsed.success) {

@@ -11,7 +11,7 @@ describe("createContentVersionWatcher", () => {
   it("follows the database's version on every interval", async () => {
     vi.useFakeTimers();
     let stored = "1";
-    watcher = createContentVersionWatcher(async () => stored, { intervalMs: 1000 });
+    watcher = createContentVersionWatcher(() => Promise.resolve(stored), { intervalMs: 1000 });
     await watcher.refresh();
     const before = watcher.current();
     stored = "2";
@@ -21,7 +21,7 @@ describe("createContentVersionWatcher", () => {
   });
 
   it("changes at once when this process made the change", async () => {
-    watcher = createContentVersionWatcher(async () => "1");
+    watcher = createContentVersionWatcher(() => Promise.resolve("1"));
     await watcher.refresh();
     const before = watcher.current();
     watcher.noteLocalChange();
@@ -30,9 +30,7 @@ describe("createContentVersionWatcher", () => {
 
   it("never repeats a version while the database cannot be read, so nothing cached is served", async () => {
     const errors: unknown[] = [];
-    watcher = createContentVersionWatcher(async () => {
-      throw new Error("database down");
-    }, { onError: (error) => errors.push(error) });
+    watcher = createContentVersionWatcher(() => Promise.reject(new Error("database down")), { onError: (error) => errors.push(error) });
     await watcher.refresh();
     const first = watcher.current();
     await watcher.refresh();
@@ -40,8 +38,8 @@ describe("createContentVersionWatcher", () => {
     expect(errors).toHaveLength(2);
   });
 
-  it("is shared through globalThis, so the Next.js bundle and the server entry see one watcher", async () => {
-    watcher = createContentVersionWatcher(async () => "1");
+  it("is shared through globalThis, so the Next.js bundle and the server entry see one watcher", () => {
+    watcher = createContentVersionWatcher(() => Promise.resolve("1"));
     installWatcher(watcher);
     expect(installedWatcher()).toBe(watcher);
   });

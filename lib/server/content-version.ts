@@ -9,7 +9,7 @@ export type VersionReader = () => Promise<string>;
 
 export type ContentVersionWatcher = {
   /** The key rendered pages are cached under; changes whenever the course may have changed. */
-  current(): string;
+  current: () => string;
   /** Reads the database's version now (also done every interval). */
   refresh(): Promise<void>;
   /** This process just changed the course: stop serving anything cached before the change, now. */

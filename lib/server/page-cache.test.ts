@@ -67,7 +67,7 @@ describe("createPageCache", () => {
   it("renders a page once per content version and answers from memory, compressed, with revalidation headers", async () => {
     let version = "v1";
     let renders = 0;
-    const cache = createPageCache({ version: () => version, render: async () => html(`render ${++renders}`) });
+    const cache = createPageCache({ version: () => version, render: () => Promise.resolve(html(`render ${++renders}`)) });
     const fetch = await serve(cache);
     const first = await fetch(LESSON, { "accept-encoding": "gzip, deflate, br, zstd" });
     expect(first.status).toBe(200);
@@ -94,7 +94,7 @@ describe("createPageCache", () => {
   it("answers If-None-Match with 304 until the page changes, and HEAD without a body", async () => {
     let version = "v1";
     let renders = 0;
-    const fetch = await serve(createPageCache({ version: () => version, render: async () => html(`render ${++renders}`) }));
+    const fetch = await serve(createPageCache({ version: () => version, render: () => Promise.resolve(html(`render ${++renders}`)) }));
     const first = await fetch(LESSON, { "accept-encoding": "br" });
     const again = await fetch(LESSON, { "accept-encoding": "br", "if-none-match": first.headers.etag! });
     expect(again.status).toBe(304);
@@ -108,7 +108,7 @@ describe("createPageCache", () => {
 
   it("never keeps a 404: each unknown slug is rendered, sent as Next.js sent it, and forgotten", async () => {
     let renders = 0;
-    const cache = createPageCache({ version: () => "v1", render: async () => (renders++, notFound) });
+    const cache = createPageCache({ version: () => "v1", render: () => Promise.resolve((renders++, notFound)) });
     const fetch = await serve(cache);
     for (let i = 0; i < 20; i++) {
       const response = await fetch(`/courses/alignment-foundations/no-such-lesson-${i}`, { "accept-encoding": "br" });
@@ -122,7 +122,7 @@ describe("createPageCache", () => {
 
   it("does not keep a page that sets a cookie or is not HTML", async () => {
     const pages: RenderedPage[] = [{ ...html("x"), headers: { ...html("x").headers, "set-cookie": "a=b" } }, { ...html("x"), headers: { "content-type": "application/json" } }];
-    const cache = createPageCache({ version: () => "v1", render: async () => pages.shift()! });
+    const cache = createPageCache({ version: () => "v1", render: () => Promise.resolve(pages.shift()!) });
     const fetch = await serve(cache);
     expect((await fetch("/")).headers["set-cookie"]).toEqual(["a=b"]);
     await fetch("/courses/x");
@@ -143,10 +143,10 @@ describe("createPageCache", () => {
     let renders = 0;
     const cache = createPageCache({
       version: () => version,
-      render: async () => {
+      render: () => {
         const text = `render ${++renders}`;
         version = "v2"; // a publish lands while this render runs
-        return html(text);
+        return Promise.resolve(html(text));
       },
     });
     const fetch = await serve(cache);
@@ -156,7 +156,7 @@ describe("createPageCache", () => {
   });
 
   it("falls through to Next.js for what it does not take", async () => {
-    const fetch = await serve(createPageCache({ version: () => "v1", render: async () => html("x") }));
+    const fetch = await serve(createPageCache({ version: () => "v1", render: () => Promise.resolve(html("x")) }));
     expect((await fetch(LESSON, { rsc: "1" })).status).toBe(599);
     expect((await fetch("/api/health")).status).toBe(599);
   });

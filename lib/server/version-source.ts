@@ -21,7 +21,9 @@ export function openVersionSource(databaseUrl: string): { read: VersionReader; c
   if (target.provider === "sqlite") {
     const database = new Database(target.file, { readonly: true, fileMustExist: true, timeout: 2000 });
     const statement = database.prepare(QUERY);
-    return { read: async () => format(statement.get() as Row), close: async () => void database.close() };
+    // better-sqlite3 is synchronous; the promise settles with its result or its error.
+    const settle = <T>(work: () => T) => new Promise<T>((resolve) => resolve(work()));
+    return { read: () => settle(() => format(statement.get() as Row)), close: () => settle(() => void database.close()) };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: 1, idleTimeoutMillis: 0 });
   return {

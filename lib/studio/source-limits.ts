@@ -64,12 +64,12 @@ function containerOverflow(line: string, limit: number): number {
 type TagScan = { depth: number; overflow: { line: number; column: number; name: string } | null };
 
 /** Counts open tags on one line; a tag cut off by a line end or another `<` is not counted. Linear: the
- * next `>` is searched for once and reused by every `<` before it. */
-function scanTags(line: string, lineNumber: number, scan: TagScan, limit: number) {
+ * next `>` is searched for once and reused by every `<` before it. Returns the overflow, once there is one. */
+function scanTags(line: string, lineNumber: number, scan: TagScan, limit: number): TagScan["overflow"] {
   let end = -1;
   for (let index = line.indexOf("<"); index !== -1 && !scan.overflow; index = line.indexOf("<", index + 1)) {
     if (end < index) end = line.indexOf(">", index);
-    if (end === -1) return;
+    if (end === -1) return scan.overflow;
     const closing = line[index + 1] === "/";
     const name = /^[A-Za-z][\w.:-]*/.exec(line.slice(index + (closing ? 2 : 1), index + 66))?.[0];
     const next = line.indexOf("<", index + 1);
@@ -78,6 +78,7 @@ function scanTags(line: string, lineNumber: number, scan: TagScan, limit: number
     else if (line[end - 1] !== "/") scan.depth++;
     if (scan.depth > limit) scan.overflow = { line: lineNumber, column: index + 1, name };
   }
+  return scan.overflow;
 }
 
 export function checkSourceLimits(source: string, limits: { emphasisMarkers: number; containerDepth: number; tagDepth: number } = SOURCE_LIMITS): SafeMdxProblem[] {
@@ -117,9 +118,9 @@ export function checkSourceLimits(source: string, limits: { emphasisMarkers: num
       }
     }
     if (!tags.overflow) {
-      scanTags(line, number, tags, limits.tagDepth);
-      if (tags.overflow) {
-        const { line: at, column, name } = tags.overflow;
+      const overflow = scanTags(line, number, tags, limits.tagDepth);
+      if (overflow) {
+        const { line: at, column, name } = overflow;
         problems.push({ line: at, column, construct: "nesting", message: `tags nested more than ${limits.tagDepth} deep (<${name}> here); close some before opening more` });
       }
     }

@@ -9,7 +9,7 @@ export default defineConfig({
   engine: "js",
   schema: path.join(import.meta.dirname, "schema.prisma"),
   migrations: { path: path.join(import.meta.dirname, "migrations") },
-  async adapter() {
-    return new PrismaPg({ connectionString: process.env.DATABASE_URL ?? "postgres://localhost:5432/alignment" });
+  adapter() {
+    return Promise.resolve(new PrismaPg({ connectionString: process.env.DATABASE_URL ?? "postgres://localhost:5432/alignment" }));
   },
 });

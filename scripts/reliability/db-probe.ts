@@ -34,11 +34,13 @@ export async function openDbProbe(url = databaseUrl()): Promise<DbProbe> {
     db.pragma("busy_timeout = 10000");
     provider = "sqlite";
     // "?" placeholders; the PostgreSQL path rewrites them to $1, $2…
-    query = async <T,>(sql: string, params: unknown[] = []) => db.prepare(sql).all(...params) as T[];
-    tables = async () =>
-      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((row) => row.name);
-    integrityCheck = async () => (db.prepare("PRAGMA integrity_check").all() as { integrity_check: string }[]).map((row) => row.integrity_check).join("; ");
-    close = async () => void db.close();
+    // better-sqlite3 is synchronous; each promise settles with its result or its error.
+    const settle = <T,>(work: () => T) => new Promise<T>((resolve) => resolve(work()));
+    query = <T,>(sql: string, params: unknown[] = []) => settle(() => db.prepare(sql).all(...params) as T[]);
+    tables = () =>
+      settle(() => (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((row) => row.name));
+    integrityCheck = () => settle(() => (db.prepare("PRAGMA integrity_check").all() as { integrity_check: string }[]).map((row) => row.integrity_check).join("; "));
+    close = () => settle(() => void db.close());
   } else {
     const { default: pg } = await import("pg");
     const client = new pg.Client({ connectionString: url });
@@ -48,7 +50,7 @@ export async function openDbProbe(url = databaseUrl()): Promise<DbProbe> {
       let n = 0;
       return (await client.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as T[];
     };
-    tables = async () => (await client.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")).rows.map((row) => row.tablename as string);
+    tables = async () => (await client.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")).rows.map((row: { tablename: string }) => row.tablename);
     integrityCheck = async () => {
       // amcheck ships with PostgreSQL (contrib); creating the extension is the probe's only write.
       await client.query("CREATE EXTENSION IF NOT EXISTS amcheck");

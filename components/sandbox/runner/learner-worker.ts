@@ -10,7 +10,7 @@ const scope = globalThis as unknown as DedicatedWorkerGlobalScope;
 const postMessage = scope.postMessage.bind(scope);
 // Remove every way to reach postMessage: the learner's code finds neither self.postMessage nor the
 // prototype's, so it can neither flood the page nor send a fake "ready" or result.
-for (let proto: object | null = scope; proto !== null; proto = Object.getPrototypeOf(proto)) {
+for (let proto: object | null = scope; proto !== null; proto = Object.getPrototypeOf(proto) as object | null) {
   if (Object.prototype.hasOwnProperty.call(proto, "postMessage")) delete (proto as { postMessage?: unknown }).postMessage;
 }
 

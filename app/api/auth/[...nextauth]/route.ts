@@ -12,7 +12,7 @@ async function handler(request: Request, context: { params: Promise<{ nextauth: 
     }
   }
   // next-auth v4 reads params synchronously; Next 16 hands them over as a promise.
-  return NextAuth(request as never, { params: await context.params } as never, authOptions());
+  return (await NextAuth(request as never, { params: await context.params } as never, authOptions())) as Response;
 }
 
 export { handler as GET, handler as POST };

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 // Development only: tells open pages that the course was recompiled (and with which errors),
 // so saving a lesson under content/ updates the page within about a second.
-export async function GET(request: Request) {
+export function GET(request: Request) {
   if (process.env.NODE_ENV !== "development") return new Response("Not found", { status: 404 });
   const dir = defaultOutputDir();
   const statusFile = path.join(dir, "dev-status.json");
