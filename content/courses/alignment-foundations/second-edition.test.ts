@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { calibrateStepLosses, monotonicityScores, stepRisk } from "@/lib/conformal";
 import { compileCourse, type CourseCompileResult } from "@/lib/content/compile-course";
 import { readItemIntents, summariseIntents } from "@/lib/content/item-intent";
+import type { BodySegment } from "@/lib/content/lesson-body";
 import { runShiftMonitor } from "@/lib/figures/distribution-shift";
 import { calibratedThreshold, ksStatistic, sortedCopy } from "@/lib/figures/two-sample-test";
 import { DEFAULT_QUIZ_POLICY } from "@/lib/quiz/policy";
@@ -156,6 +157,24 @@ describe.each(LESSONS)(
     });
   },
 );
+
+/** The islands of a compiled lesson body, in order. */
+const islands = (segments: readonly BodySegment[]): string[] =>
+  segments.flatMap((segment) => (segment.kind === "island" ? [segment.component] : segment.kind === "element" ? islands(segment.children) : []));
+
+describe("lesson 3: same network, different data", () => {
+  it("embeds the shape/colour demo in its 'Same network, different data' section, and then introduces susceptibilities and patterning with citations", () => {
+    const text = source("data-structure-and-generalisation");
+    const demo = section(text, "Same network, different data");
+    expect(demo).toContain("<ShapeColourFigure />");
+    expect(text).not.toMatch(/PLACEHOLDER/);
+    const lesson = course.lessons.find((candidate) => candidate.slug === "data-structure-and-generalisation")!;
+    expect(islands(lesson.body!)).toContain("ShapeColourFigure");
+    const frontier = text.slice(text.indexOf("\n## The research frontier: susceptibilities and patterning\n"), text.indexOf("\n## Summary\n"));
+    expect(frontier).toMatch(/\*\*Susceptibilities\.\*\*[^\n]*<Cite id="baker2026" \/>/);
+    expect(frontier).toMatch(/\*\*Patterning\.\*\*[^\n]*<Cite id="wang2026patterning" \/>/);
+  });
+});
 
 /** Solves f(x) = 0 by bisection on [lo, hi], where f changes sign once. */
 function root(f: (x: number) => number, lo: number, hi: number): number {
