@@ -19,7 +19,8 @@ async function main() {
   const quiz = (JSON.parse(readFileSync(".content/server/quizzes.json", "utf8")) as { id: string; version: string; items: { id: string; choices: { id: string }[] }[] }[]).find(
     (candidate) => candidate.id === "l2-check",
   )!;
-  const responses = Object.fromEntries(quiz.items.map((item) => [item.id, [item.choices[0]!.id]]));
+  // A numeric item has no choices: a number is its well-formed answer.
+  const responses = Object.fromEntries(quiz.items.map((item) => [item.id, item.choices[0] ? [item.choices[0].id] : ["0"]]));
   // Many learners, so each has a handful of attempts, as in a real class; created directly because
   // password hashing is sign-up's cost, not grading's.
   const run = randomUUID().slice(0, 8);

@@ -77,7 +77,8 @@ type GradingCoreFigures = Omit<LoadFigures, "non2xx" | "errors" | "peakRssMb">;
 export async function runSubmissionsBench(server: AppServer, options: { databaseUrl: string; seconds?: number }) {
   const seconds = options.seconds ?? 5;
   const quiz = (JSON.parse(readFileSync(".content/server/quizzes.json", "utf8")) as { id: string; version: string; items: { id: string; choices: { id: string }[] }[] }[]).find((q) => q.id === "l2-check")!;
-  const responses = Object.fromEntries(quiz.items.map((item) => [item.id, [item.choices[0]!.id]]));
+  // A numeric item has no choices: a number is its well-formed answer.
+  const responses = Object.fromEntries(quiz.items.map((item) => [item.id, item.choices[0] ? [item.choices[0].id] : ["0"]]));
   const cookies = await learnersWithSessions(options.databaseUrl, 2000);
   const path = `/api/quizzes/${quiz.id}/attempts`;
   let next = 0;

@@ -2,7 +2,7 @@
 // output, and signed-in API clients.
 import { randomUUID } from "node:crypto";
 import { SessionClient } from "@/scripts/reliability/session-client";
-import { COURSE, LESSONS, quizDefinition } from "../support";
+import { COURSE, LESSONS, quizDefinition, someAnswer } from "../support";
 
 export const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
 
@@ -13,8 +13,8 @@ export function quizFixture(quizId: string) {
     quizVersion: definition.version,
     itemIds: definition.items.map((item) => item.id),
     choiceIds: definition.items.flatMap((item) => item.choices.map((choice) => choice.id)),
-    /** The first choice of every item: a well-formed (not necessarily correct) answer. */
-    responses: Object.fromEntries(definition.items.map((item) => [item.id, [item.choices[0]!.id]])),
+    /** The first choice of every item (a number for a numeric one): a well-formed, not necessarily correct, answer. */
+    responses: Object.fromEntries(definition.items.map((item) => [item.id, someAnswer(item)])),
     maxAttempts: definition.policy.maxAttempts,
   };
 }
