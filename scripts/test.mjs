@@ -39,7 +39,8 @@ try {
   if (!args.has("--e2e-only")) {
     // Cheap gates first, so a stray export or a lint error fails in seconds rather than after the suite.
     await stage("dead code (knip)", () => run(bin("knip"), []));
-    await stage("lint (ESLint, zero warnings)", () => run(bin("eslint"), [".", "--max-warnings", "0"]));
+    // Two threads (as `npm run lint`): each builds its own type-checked program, and still finishes a third sooner on 2 cores.
+    await stage("lint (ESLint, zero warnings)", () => run(bin("eslint"), [".", "--max-warnings", "0", "--concurrency", "2"]));
     await stage("unit tests (vitest)", async () => {
       const report = path.join(scratch, "vitest.json");
       try {
