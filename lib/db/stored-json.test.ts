@@ -49,7 +49,7 @@ describe("what content:build writes", () => {
     for (const [file, schema] of checks) {
       const text = await readFile(file, "utf8");
       const parsed = parseStoredJson(schema as never, text);
-      expect(parsed, file).toEqual({ ok: true, value: JSON.parse(text) });
+      expect(parsed, file).toEqual({ ok: true, value: JSON.parse(text) as unknown });
     }
   });
 });
@@ -91,13 +91,11 @@ describe("malformed .content files", () => {
 
 describe("malformed JSON columns", () => {
   it("name the first bad path, and are never thrown", () => {
-    expect(parseStoredJson(gradedItemsSchema, "{")).toMatchObject({ ok: false, problem: expect.stringMatching(/^not JSON/) });
-    expect(parseStoredJson(gradedItemsSchema, '[{"itemId":"a","kind":"single","selectedChoiceIds":[],"score":"1","maxScore":1,"correct":true,"answered":true}]')).toMatchObject({
-      ok: false,
-      problem: expect.stringMatching(/^0\.score:/),
-    });
-    expect(parseStoredJson(quizResponsesSchema, '{"q1":"a"}')).toMatchObject({ ok: false, problem: expect.stringMatching(/^q1:/) });
-    expect(parseStoredJson(storedCompilationSchema, "null")).toMatchObject({ ok: false, problem: expect.stringMatching(/^\(root\):/) });
+    const problem = (result: { ok: boolean; problem?: string }) => (result.ok ? "accepted" : result.problem);
+    expect(problem(parseStoredJson(gradedItemsSchema, "{"))).toMatch(/^not JSON/);
+    expect(problem(parseStoredJson(gradedItemsSchema, '[{"itemId":"a","kind":"single","selectedChoiceIds":[],"score":"1","maxScore":1,"correct":true,"answered":true}]'))).toMatch(/^0\.score:/);
+    expect(problem(parseStoredJson(quizResponsesSchema, '{"q1":"a"}'))).toMatch(/^q1:/);
+    expect(problem(parseStoredJson(storedCompilationSchema, "null"))).toMatch(/^\(root\):/);
     expect(parseStoredJson(quizResponsesSchema, '{"q1":["a"]}')).toEqual({ ok: true, value: { q1: ["a"] } });
   });
 
