@@ -52,7 +52,7 @@ export function toPreviewTree(tree: Root): Root {
 }
 
 const PREVIEW_POLICY = policyWithComponents({
-  ...Object.fromEntries(Object.entries(COMPONENT_RULES).map(([name, rule]) => [name, Object.keys(rule.props)])),
+  ...Object.fromEntries(Object.entries(COMPONENT_RULES).map(([name, rule]) => [name, Object.keys(rule.props.shape)])),
   [RENDERED_MATH_COMPONENT]: ["html", "display"],
 });
 
