@@ -2,6 +2,7 @@
 // receives a review the server has already trimmed to what the quiz's policy allows.
 import type { QuizReview, QuizStanding } from "@/lib/quiz/policy";
 import type { PublicQuiz, QuizResponses } from "@/lib/quiz/types";
+import { z } from "zod";
 import { ApiError, apiRequest } from "@/lib/http/api-client";
 
 /** score is null while the quiz's policy hides marks. */
@@ -43,24 +44,30 @@ export const submitAttempt = (quizId: string, quizVersion: string, submissionId:
 const draftKey = (quizId: string) => `af:quiz-draft:${quizId}`;
 const pendingKey = (quizId: string) => `af:quiz-pending:${quizId}`;
 
-function readJson<T>(key: string): T | null {
+const responsesSchema = z.record(z.string(), z.array(z.string()));
+const localDraftSchema = z.object({ version: z.string(), responses: responsesSchema });
+const pendingSchema = z.object({ submissionId: z.string(), responses: responsesSchema });
+
+/** A stored value checked by its schema; anything else (unset, torn, edited by hand) reads as none. */
+function readStored<T>(key: string, schema: z.ZodType<T>): T | null {
   try {
     const raw = localStorage.getItem(key);
-    return raw ? (JSON.parse(raw) as T) : null;
+    const parsed = raw ? schema.safeParse(JSON.parse(raw)) : null;
+    return parsed?.success ? parsed.data : null;
   } catch {
     return null;
   }
 }
 
 export const localDraft = {
-  read: (quizId: string) => readJson<{ version: string; responses: QuizResponses }>(draftKey(quizId)),
+  read: (quizId: string) => readStored(draftKey(quizId), localDraftSchema),
   write: (quizId: string, version: string, responses: QuizResponses) =>
     localStorage.setItem(draftKey(quizId), JSON.stringify({ version, responses })),
   clear: (quizId: string) => localStorage.removeItem(draftKey(quizId)),
 };
 
 export const pendingSubmission = {
-  read: (quizId: string) => readJson<{ submissionId: string; responses: QuizResponses }>(pendingKey(quizId)),
+  read: (quizId: string) => readStored(pendingKey(quizId), pendingSchema),
   write: (quizId: string, submissionId: string, responses: QuizResponses) =>
     localStorage.setItem(pendingKey(quizId), JSON.stringify({ submissionId, responses })),
   clear: (quizId: string) => localStorage.removeItem(pendingKey(quizId)),
