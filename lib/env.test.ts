@@ -9,6 +9,12 @@ describe("parseEnv", () => {
     expect(env.NEXTAUTH_SECRET).toBeUndefined();
   });
 
+  it("reads CONTENT_OUTPUT_DIR, .content by default, and refuses a value that is not a path", () => {
+    expect(parseEnv({}).CONTENT_OUTPUT_DIR).toBe(".content");
+    expect(parseEnv({ CONTENT_OUTPUT_DIR: "/srv/af/content" }).CONTENT_OUTPUT_DIR).toBe("/srv/af/content");
+    expect(() => parseEnv({ CONTENT_OUTPUT_DIR: "out\nput" })).toThrow(/CONTENT_OUTPUT_DIR must be a directory path/);
+  });
+
   it("treats empty strings as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", NEXTAUTH_SECRET: "" }).DATABASE_URL).toBe("file:./data/app.db");
   });

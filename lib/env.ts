@@ -20,7 +20,11 @@ const envSchema = z
     NEXTAUTH_URL: z.url("must be an absolute URL such as http://localhost:3000").optional(),
     GITHUB_ID: z.string().min(1).optional(),
     GITHUB_SECRET: z.string().min(1).optional(),
-    CONTENT_DIR: z.string().default("content"),
+    /** Where content:build writes and the app reads compiled courses (.content by default; public/ and server/). */
+    CONTENT_OUTPUT_DIR: z
+      .string()
+      .default(".content")
+      .refine((value) => !/[\0\n\r]/.test(value), { message: "must be a directory path (no NUL or line breaks)" }),
     // The reverse proxies (load balancers) in front of the app, whose X-Forwarded-For is believed:
     // comma-separated addresses, CIDR ranges, or loopback / linklocal / uniquelocal. Unset: none, and
     // every client is known by its socket address (docs/operations.md).

@@ -3,7 +3,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { syncQuizVersions } from "@/lib/attempts/quiz-versions";
+import { defaultOutputDir, outputPaths } from "@/lib/content/output-paths";
 import { db } from "@/lib/db/client";
+import { parseStoredJson, quizDefinitionsSchema } from "@/lib/db/stored-json";
 import type { QuizDefinition } from "@/lib/quiz/types";
 
 // Documented in the README. Demo only: change or remove these accounts on a public deployment.
@@ -30,10 +32,17 @@ export async function seed(): Promise<{ accountsCreated: number; quizVersionsAdd
     });
     accountsCreated++;
   }
-  const definitionsFile = ".content/server/quizzes.json";
-  const definitions = existsSync(definitionsFile) ? (JSON.parse(readFileSync(definitionsFile, "utf8")) as QuizDefinition[]) : [];
+  const definitions = readCompiledDefinitions(outputPaths(defaultOutputDir()).quizzesFile);
   const quizVersionsAdded = await syncQuizVersions(database, definitions);
   return { accountsCreated, quizVersionsAdded };
+}
+
+/** The build's quiz definitions. A malformed file stops the seed with its name: seeding none would lose versions. */
+function readCompiledDefinitions(file: string): QuizDefinition[] {
+  if (!existsSync(file)) return [];
+  const parsed = parseStoredJson(quizDefinitionsSchema, readFileSync(file, "utf8"));
+  if (!parsed.ok) throw new Error(`${file} is malformed (${parsed.problem}); run npm run content:build`);
+  return parsed.value;
 }
 
 if (process.argv[1]?.endsWith("seed.ts")) {

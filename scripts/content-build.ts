@@ -7,6 +7,7 @@ import path from "node:path";
 import { buildContent } from "../lib/content/build-content";
 import { DEFAULT_COURSES_DIR } from "../lib/content/check-content";
 import { formatDiagnostic } from "../lib/content/diagnostics";
+import { defaultOutputDir } from "../lib/content/output-paths";
 import { ensureChoiceIdSecret } from "../lib/content/quiz-secret";
 import { parseEnv } from "../lib/env";
 import { buildCompileWorker } from "../lib/studio/compile-worker-build";
@@ -33,7 +34,7 @@ async function buildOnce(): Promise<boolean> {
 // Under `npm run dev` the open page listens for this file (app/api/dev/content-events) to refresh itself
 // and to show compile errors with their file:line:col.
 function writeDevStatus(diagnostics: Parameters<typeof formatDiagnostic>[0][]) {
-  const file = path.join(process.env.CONTENT_OUTPUT_DIR ?? ".content", "dev-status.json");
+  const file = path.join(defaultOutputDir(), "dev-status.json");
   mkdirSync(path.dirname(file), { recursive: true });
   const errors = diagnostics.filter((d) => d.severity === "error").map((d) => formatDiagnostic(d, process.cwd()));
   writeFileSync(`${file}.tmp`, JSON.stringify({ builtAt: new Date().toISOString(), errors }));

@@ -1,4 +1,5 @@
 "use client";
+import { ApiError, apiRequest } from "@/lib/http/api-client";
 import { useState } from "react";
 import { ROLES } from "@/lib/auth/roles";
 
@@ -10,15 +11,13 @@ export function RoleSelect({ userId, email, role }: { userId: string; email: str
     const previous = value;
     setValue(next);
     setMessage("Saving…");
-    const response = await fetch(`/api/admin/users/${encodeURIComponent(userId)}/role`, {
-      method: "PATCH",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ role: next }),
-    });
-    if (response.ok) return setMessage("Saved");
-    setValue(previous);
-    const payload = (await response.json().catch(() => ({}))) as { error?: string };
-    setMessage(payload.error ?? "Could not change the role.");
+    try {
+      await apiRequest(`/api/admin/users/${encodeURIComponent(userId)}/role`, { method: "PATCH", body: { role: next } });
+      setMessage("Saved");
+    } catch (error) {
+      setValue(previous);
+      setMessage(error instanceof ApiError ? error.message : "Could not change the role.");
+    }
   }
 
   return (

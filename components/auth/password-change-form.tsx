@@ -1,4 +1,5 @@
 "use client";
+import { ApiError, apiRequest } from "@/lib/http/api-client";
 import { useState } from "react";
 import { buttonClass, Field } from "@/components/ui/field";
 import { fieldErrors, passwordChangeSchema } from "@/lib/auth/schemas";
@@ -15,16 +16,12 @@ export function PasswordChangeForm() {
     setErrors({});
     setStatus("saving");
     try {
-      const response = await fetch("/api/account/password", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(parsed.data) });
-      if (!response.ok) {
-        const payload = (await response.json().catch(() => ({}))) as { error?: string; fields?: Record<string, string> };
-        setStatus("idle");
-        return setErrors(payload.fields ?? { form: payload.error ?? "Your password was not changed. Please try again." });
-      }
+      await apiRequest("/api/account/password", { method: "POST", body: parsed.data });
       form.reset();
       setStatus("saved");
-    } catch {
+    } catch (error) {
       setStatus("idle");
+      if (error instanceof ApiError && error.status > 0) return setErrors(Object.keys(error.fields).length > 0 ? error.fields : { form: error.message });
       setErrors({ form: "Could not reach the server. Your password was not changed." });
     }
   }

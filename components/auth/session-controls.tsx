@@ -1,4 +1,5 @@
 "use client";
+import { apiRequest } from "@/lib/http/api-client";
 import { useState } from "react";
 import { buttonClass } from "@/components/ui/field";
 
@@ -13,9 +14,7 @@ export function SessionControls({ others }: { others: number }) {
     setPending(true);
     setMessage("");
     try {
-      const response = await fetch(`/api/account/sessions${keepCurrent ? "?keep=current" : ""}`, { method: "DELETE" });
-      if (!response.ok) throw new Error(String(response.status));
-      const { ended } = (await response.json()) as { ended: number };
+      const { ended } = await apiRequest<{ ended: number }>(`/api/account/sessions${keepCurrent ? "?keep=current" : ""}`, { method: "DELETE" });
       // Everywhere includes here: a full load shows the signed-out site.
       if (!keepCurrent) return window.location.assign(new URL("/", window.location.href).href);
       setMessage(ended === 0 ? "No other device was signed in." : `Signed out of ${ended} other session${ended === 1 ? "" : "s"}.`);

@@ -1,4 +1,5 @@
 "use client";
+import { ApiError, apiRequest } from "@/lib/http/api-client";
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { refreshSession } from "@/components/auth/use-session";
@@ -18,15 +19,11 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     if (!parsed.success) return setErrors(fieldErrors(parsed.error));
     setPending(true);
     try {
-      const response = await fetch("/api/account/signup", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(parsed.data),
-      });
-      if (!response.ok) {
-        const payload = (await response.json().catch(() => ({}))) as { error?: string; fields?: Record<string, string> };
-        return setErrors(payload.fields ?? { form: payload.error ?? "Sign-up failed. Please try again." });
-      }
+      const refused = await apiRequest("/api/account/signup", { method: "POST", body: parsed.data }).then(
+        () => null,
+        (error: unknown) => (error instanceof ApiError ? error : null),
+      );
+      if (refused) return setErrors(Object.keys(refused.fields).length > 0 ? refused.fields : { form: refused.message });
       // Sign-up answers the same whether or not the email already had an account; signing in tells.
       const result = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
       if (result?.error === "CredentialsSignin" || result?.error === "Wrong email or password.") {

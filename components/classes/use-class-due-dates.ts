@@ -3,6 +3,7 @@
 // per course however many components ask, repeated when progress changes (a completed lesson is no longer
 // overdue). Signed-out readers ask nothing.
 import { useSession } from "@/components/auth/use-session";
+import { apiRequest } from "@/lib/http/api-client";
 import { useEffect, useState } from "react";
 import { PROGRESS_CHANGED_EVENT } from "@/components/progress/use-progress";
 
@@ -16,9 +17,7 @@ const pending = new Map<string, Promise<CourseDueDates | null>>();
 function load(courseSlug: string): Promise<CourseDueDates | null> {
   let request = pending.get(courseSlug);
   if (!request) {
-    request = fetch(`/api/classes/due-dates?course=${encodeURIComponent(courseSlug)}`, { cache: "no-store" })
-      .then((response) => (response.ok ? (response.json() as Promise<CourseDueDates>) : null))
-      .catch(() => null);
+    request = apiRequest<CourseDueDates>(`/api/classes/due-dates?course=${encodeURIComponent(courseSlug)}`, { cache: "no-store" }).catch(() => null);
     pending.set(courseSlug, request);
   }
   return request;

@@ -1,4 +1,5 @@
 "use client";
+import { apiRequest } from "@/lib/http/api-client";
 import { useEffect, useState } from "react";
 import { LESSON_COMPLETED_EVENT } from "@/components/quiz/quiz-runner";
 import { updateLocalProgress } from "./local-progress";
@@ -29,12 +30,11 @@ export function CompleteButton({ courseSlug, lessonSlug }: { courseSlug: string;
     const next = !completed;
     setCompleted(next);
     if (signedIn) {
-      const response = await fetch("/api/progress/complete", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ courseSlug, lessonSlug, complete: next }),
-      }).catch(() => null);
-      if (!response?.ok) {
+      const saved = await apiRequest("/api/progress/complete", { method: "POST", body: { courseSlug, lessonSlug, complete: next } }).then(
+        () => true,
+        () => false,
+      );
+      if (!saved) {
         setCompleted(!next);
         return setMessage("Could not save; please try again.");
       }

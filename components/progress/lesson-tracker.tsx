@@ -1,6 +1,7 @@
 "use client";
 // Records the visit and the section being read, so "continue where you left off" lands in the right place.
 import { useSession } from "@/components/auth/use-session";
+import { apiRequest } from "@/lib/http/api-client";
 import { useEffect, useRef } from "react";
 import { updateLocalProgress } from "./local-progress";
 
@@ -17,12 +18,7 @@ export function LessonTracker({ courseSlug, lessonSlug, sectionIds }: { courseSl
       if (lastSent.current === section) return;
       lastSent.current = section;
       if (status === "authenticated") {
-        void fetch("/api/progress/visit", {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ courseSlug, lessonSlug, section }),
-          keepalive: true,
-        }).catch(() => undefined);
+        void apiRequest("/api/progress/visit", { method: "POST", body: { courseSlug, lessonSlug, section }, keepalive: true }).catch(() => undefined);
       } else {
         updateLocalProgress(courseSlug, lessonSlug, { lastVisitedAt: new Date().toISOString(), lastSection: section });
       }

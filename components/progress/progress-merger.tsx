@@ -1,6 +1,7 @@
 "use client";
 // After sign-in, moves what the reader did while signed out into their account, once.
 import { useSession } from "@/components/auth/use-session";
+import { apiRequest } from "@/lib/http/api-client";
 import { useEffect } from "react";
 import { clearLocalProgress, readLocalProgress } from "./local-progress";
 import { PROGRESS_CHANGED_EVENT } from "./use-progress";
@@ -11,15 +12,13 @@ export function ProgressMerger() {
     if (status !== "authenticated") return;
     const entries = readLocalProgress();
     if (entries.length === 0) return;
-    void fetch("/api/progress/merge", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ entries }),
-    }).then((response) => {
-      if (!response.ok) return;
-      clearLocalProgress();
-      window.dispatchEvent(new Event(PROGRESS_CHANGED_EVENT));
-    });
+    void apiRequest("/api/progress/merge", { method: "POST", body: { entries } }).then(
+      () => {
+        clearLocalProgress();
+        window.dispatchEvent(new Event(PROGRESS_CHANGED_EVENT));
+      },
+      () => undefined, // kept locally; merged on the next sign-in or page load
+    );
   }, [status]);
   return null;
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useSession } from "@/components/auth/use-session";
+import { apiRequest } from "@/lib/http/api-client";
 import { useCallback, useEffect, useState } from "react";
 import { readLocalProgress } from "./local-progress";
 
@@ -18,9 +19,8 @@ export function useProgress(courseSlug: string | null) {
     if (status === "loading") return;
     if (status === "authenticated") {
       const query = courseSlug ? `?course=${encodeURIComponent(courseSlug)}` : "";
-      const response = await fetch(`/api/progress${query}`, { cache: "no-store" });
-      if (!response.ok) return;
-      const data = (await response.json()) as { lessons: (LessonState & { lessonSlug: string })[]; resume: Resume };
+      const data = await apiRequest<{ lessons: (LessonState & { lessonSlug: string })[]; resume: Resume }>(`/api/progress${query}`, { cache: "no-store", retry: {} }).catch(() => null);
+      if (!data) return;
       setLessons(Object.fromEntries(data.lessons.map((entry) => [entry.lessonSlug, entry])));
       setResume(data.resume);
     } else {

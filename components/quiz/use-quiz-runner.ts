@@ -4,7 +4,8 @@
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import { restorableDraft } from "@/lib/quiz/draft";
 import type { PublicQuiz, QuizResponses } from "@/lib/quiz/types";
-import { fetchQuizState, localDraft, pendingSubmission, QuizRequestError, saveDraft, submitAttempt, withRetry } from "./quiz-api";
+import { ApiError } from "@/lib/http/api-client";
+import { fetchQuizState, isQuizChanged, localDraft, pendingSubmission, saveDraft, submitAttempt } from "./quiz-api";
 import { initialState, runnerReducer, type RunnerState } from "./quiz-state";
 
 export const LESSON_COMPLETED_EVENT = "af:lesson-completed";
@@ -41,9 +42,8 @@ export function useQuizRunner(pageQuiz: PublicQuiz, lesson: { courseSlug: string
       pendingSubmission.write(quizId, submissionId, chosen);
       dispatch({ type: "submitting" });
       try {
-        const outcome = await withRetry(
-          () => submitAttempt(quizId, quiz.version, submissionId, chosen),
-          (attempt) => dispatch({ type: "message", message: `Connection problem; retrying (${attempt})… Your answers are kept.` }),
+        const outcome = await submitAttempt(quizId, quiz.version, submissionId, chosen, (attempt) =>
+          dispatch({ type: "message", message: `Connection problem; retrying (${attempt})… Your answers are kept.` }),
         );
         pendingSubmission.clear(quizId);
         localDraft.clear(quizId);
@@ -51,11 +51,12 @@ export function useQuizRunner(pageQuiz: PublicQuiz, lesson: { courseSlug: string
         if (outcome.review.standing.completesLesson) window.dispatchEvent(new CustomEvent(LESSON_COMPLETED_EVENT, { detail: lesson }));
       } catch (failure) {
         // A refused submission (4xx) will not succeed by retrying the same id; a new try gets a new one.
-        if (failure instanceof QuizRequestError && failure.status < 500) pendingSubmission.clear(quizId);
-        if (failure instanceof QuizRequestError && failure.quizChanged) return void (await reloadQuiz(failure.message));
+        const refused = failure instanceof ApiError && failure.status > 0 && failure.status < 500;
+        if (refused) pendingSubmission.clear(quizId);
+        if (isQuizChanged(failure)) return void (await reloadQuiz(failure.message));
         dispatch({
           type: "failed",
-          error: failure instanceof QuizRequestError ? failure.message : "Could not reach the server. Your answers are kept here; submit again when you are back online.",
+          error: failure instanceof ApiError && failure.status > 0 ? failure.message : "Could not reach the server. Your answers are kept here; submit again when you are back online.",
         });
       }
     },
@@ -105,7 +106,7 @@ export function useQuizRunner(pageQuiz: PublicQuiz, lesson: { courseSlug: string
           .then(() => localDraft.clear(quizId))
           .catch((failure: unknown) => {
             if (request.signal.aborted) return;
-            if (failure instanceof QuizRequestError && failure.quizChanged) return void reloadQuiz(failure.message);
+            if (isQuizChanged(failure)) return void reloadQuiz(failure.message);
             dispatch({ type: "message", message: "Your selections are kept in this browser; saving to your account will retry." });
           });
       }, DRAFT_DELAY_MS);

@@ -1,5 +1,6 @@
 // The sandbox's adjustable parameters: presets for lessons, limits for the controls, and the URL
 // parsers (nuqs) that make a configuration shareable. The math lives in lib/conformal.
+import type { ConformalSandboxPreset } from "@/lib/content/components";
 import { parseAsFloat, parseAsInteger, parseAsStringLiteral } from "nuqs";
 import { datasetIds, type DatasetId } from "@/lib/conformal/scenarios";
 import { propertyKinds, witnessKinds } from "@/lib/conformal/kinds";
@@ -61,7 +62,8 @@ const base: SandboxControls = {
   witness: "envelope",
 };
 
-const presets: Record<string, SandboxControls> = {
+// Keyed by the preset names content:check allows (lib/content/components.ts), so the two cannot drift apart.
+const presets: Record<ConformalSandboxPreset, SandboxControls> = {
   "monotone-1d": base,
   "biased-fit": { ...base, dataset: "biased-fit-1d" },
   dip: { ...base, dataset: "dip-1d" },
@@ -71,7 +73,7 @@ const presets: Record<string, SandboxControls> = {
 };
 
 export function presetControls(preset: string | undefined): SandboxControls {
-  return (preset && presets[preset]) || base;
+  return preset && Object.hasOwn(presets, preset) ? presets[preset as ConformalSandboxPreset] : base;
 }
 
 /** Clamps values (which may come from a hand-edited URL) into the controls' ranges. */

@@ -13,7 +13,8 @@ import { LessonPreview } from "./lesson-preview";
 import { localCopy, type LocalCopy } from "./local-copy";
 import { RevisionHistory } from "./revision-history";
 import { SaveStatusLine } from "./save-status";
-import { lessonApi, StudioRequestError, studioFetch } from "./studio-api";
+import { ApiError, NETWORK_ERROR_MESSAGE } from "@/lib/http/api-client";
+import { lessonApi, studioFetch } from "./studio-api";
 import { useDraftAutosave } from "./use-draft-autosave";
 import { useLessonPreview } from "./use-lesson-preview";
 
@@ -93,8 +94,8 @@ export function LessonEditor(props: EditorProps) {
       setNotice(`Published revision ${result.number}. Students see it now.`);
       router.refresh();
     } catch (error) {
-      const failure = error as StudioRequestError;
-      if (failure.status === 422) setPublishDiagnostics(failure.payload.diagnostics ?? []);
+      const failure = error instanceof ApiError ? error : new ApiError(0, NETWORK_ERROR_MESSAGE);
+      if (failure.status === 422) setPublishDiagnostics(Array.isArray(failure.payload.diagnostics) ? (failure.payload.diagnostics as ContentDiagnostic[]) : []);
       else if (failure.status === 409) autosave.setStatus({ kind: "conflict", message: failure.message });
       else if (failure.status === 401) autosave.setStatus({ kind: "signed-out" });
       setNotice(failure.status === 422 ? "Not published: fix the errors below." : `Not published: ${failure.message}`);
@@ -113,7 +114,7 @@ export function LessonEditor(props: EditorProps) {
       setNotice(`Revision ${result.restoredNumber} is now the draft. Publish to make it live.`);
       router.refresh();
     } catch (error) {
-      const failure = error as StudioRequestError;
+      const failure = error instanceof ApiError ? error : new ApiError(0, NETWORK_ERROR_MESSAGE);
       if (failure.status === 409) autosave.setStatus({ kind: "conflict", message: failure.message });
       setNotice(`Not restored: ${failure.message}`);
     }

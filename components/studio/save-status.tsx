@@ -1,5 +1,5 @@
 "use client";
-import { DEFAULT_TRIES } from "./studio-api";
+import { DEFAULT_TRIES } from "@/lib/http/api-client";
 import type { SaveStatus } from "./use-draft-autosave";
 
 /** One line that always says where the text is: on the server, in this browser only, or in conflict. */

@@ -6,7 +6,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { EditorBase } from "@/lib/studio/revision-rules";
 import type { SavedDraft } from "@/lib/studio/studio-writes.server";
 import { localCopy } from "./local-copy";
-import { lessonApi, StudioRequestError, studioFetch, withRetry } from "./studio-api";
+import { ApiError } from "@/lib/http/api-client";
+import { lessonApi, studioFetch } from "./studio-api";
 
 export type SaveStatus =
   | { kind: "saved"; at: string | null }
@@ -27,17 +28,16 @@ export function useDraftAutosave(options: { courseSlug: string; lessonSlug: stri
     async (text: string, from: EditorBase) => {
       setStatus({ kind: "saving" });
       try {
-        const saved = await withRetry(
-          () => studioFetch<SavedDraft>(`${lessonApi(courseSlug, lessonSlug)}/draft`, "PUT", { source: text, ...from }),
-          (attempt) => setStatus({ kind: "retrying", attempt }),
-        );
+        const saved = await studioFetch<SavedDraft>(`${lessonApi(courseSlug, lessonSlug)}/draft`, "PUT", { source: text, ...from }, {
+          retry: { onRetry: (attempt) => setStatus({ kind: "retrying", attempt }) },
+        });
         lastSaved.current = text;
         // Drop the local copy only if it is this exact text; newer typing keeps its copy.
         if (localCopy.read(courseSlug, lessonSlug)?.source === text) localCopy.clear(courseSlug, lessonSlug);
         onSaved(saved);
         setStatus({ kind: "saved", at: saved.savedAt });
       } catch (error) {
-        const status = error instanceof StudioRequestError ? error.status : 0;
+        const status = error instanceof ApiError ? error.status : 0;
         if (status === 409) setStatus({ kind: "conflict", message: (error as Error).message });
         else if (status === 401) setStatus({ kind: "signed-out" });
         else setStatus({ kind: "error", message: (error as Error).message });

@@ -6,7 +6,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ContentDiagnostic } from "@/lib/content/diagnostics";
 import type { PreviewLesson, PreviewResult } from "@/lib/studio/preview-types";
-import { StudioRequestError, studioFetch } from "./studio-api";
+import { ApiError } from "@/lib/http/api-client";
+import { studioFetch } from "./studio-api";
 
 export type PreviewState = { lesson: PreviewLesson | null; diagnostics: ContentDiagnostic[]; pending: boolean; serverMs: number | null; roundTripMs: number | null; failure: string | null };
 
@@ -33,7 +34,9 @@ export function useLessonPreview(courseSlug: string, lessonSlug: string, source:
     try {
       // A 422 is a compile that failed: its body is a PreviewResult too, with the diagnostics.
       const result = await studioFetch<PreviewResult>("/api/studio/preview", "POST", { courseSlug, lessonSlug, source: text }).catch((error: unknown) => {
-        if (error instanceof StudioRequestError && error.status === 422 && error.payload.diagnostics) return { ok: false as const, diagnostics: error.payload.diagnostics, ms: (error.payload as { ms?: number }).ms ?? 0 };
+        if (error instanceof ApiError && error.status === 422 && Array.isArray(error.payload.diagnostics)) {
+          return { ok: false as const, diagnostics: error.payload.diagnostics as ContentDiagnostic[], ms: typeof error.payload.ms === "number" ? error.payload.ms : 0 };
+        }
         throw error;
       });
       const roundTripMs = Math.round(performance.now() - started);

@@ -5,7 +5,7 @@ import "server-only";
 import { LRUCache } from "lru-cache";
 import { readQuizDefinitions } from "@/lib/content/compiled-store";
 import { db } from "@/lib/db/client";
-import { parseStoredDefinition } from "@/lib/quiz/stored-definition";
+import { quizDefinitionSchema, readStoredJson, storedQuizzesSchema } from "@/lib/db/stored-json";
 import type { QuizDefinition } from "@/lib/quiz/types";
 import { quizVersionId, syncQuizVersions } from "./quiz-versions";
 
@@ -22,8 +22,9 @@ export async function findQuizDefinition(quizId: string, version: string): Promi
   if (known) return known;
   const stored = await db().quizVersion.findUnique({ where: { id } });
   if (stored) {
-    const definition = parseStoredDefinition(stored.definition, `QuizVersion ${id}`);
-    versions.set(id, definition);
+    // A malformed row is logged and treated as a version we do not have (never graded against, never a 500).
+    const definition = readStoredJson(quizDefinitionSchema, stored.definition, `QuizVersion ${id} (definition)`);
+    if (definition) versions.set(id, definition);
     return definition;
   }
   // Compiled after the last seed (e.g. a content edit under `npm run dev`): store it now, then use it.
@@ -38,8 +39,8 @@ async function quizzesOfRevision(revisionId: string): Promise<QuizDefinition[]> 
   const known = revisionQuizzes.get(revisionId);
   if (known) return known;
   const revision = await db().lessonRevision.findUnique({ where: { id: revisionId }, select: { compiled: true } });
-  const raw = revision ? (JSON.parse(revision.compiled) as { quizzes?: unknown[] }).quizzes ?? [] : [];
-  const quizzes = raw.map((quiz, index) => parseStoredDefinition(quiz, `LessonRevision ${revisionId} quiz ${index}`));
+  // A malformed revision is logged and has no quizzes: its quizzes answer "not found", nothing is graded against it.
+  const quizzes = (revision ? readStoredJson(storedQuizzesSchema, revision.compiled, `LessonRevision ${revisionId} (compiled)`)?.quizzes : null) ?? [];
   revisionQuizzes.set(revisionId, quizzes);
   return quizzes;
 }

@@ -3,6 +3,7 @@ import "server-only";
 // (limited by the current policy exactly as on submit) and the selections saved for the attempt in progress.
 import type { SessionUser } from "@/lib/auth/accounts";
 import { db } from "@/lib/db/client";
+import { quizResponsesSchema, readStoredJson } from "@/lib/db/stored-json";
 import { HttpError } from "@/lib/http/http-error";
 import { restorableDraft } from "@/lib/quiz/draft";
 import { validateResponses } from "@/lib/quiz/grade";
@@ -55,6 +56,8 @@ export async function getQuizState(user: SessionUser, quizId: string): Promise<Q
   }
   const attemptsUsed = standing?.attemptsUsed ?? 0;
   const inProgress = draftRow !== null && draftRow.attemptNumber === attemptsUsed + 1 && (standing?.canAttempt ?? true);
+  // A malformed draft row is logged and restores nothing: the learner starts the attempt afresh.
+  const draftResponses = inProgress ? readStoredJson(quizResponsesSchema, draftRow.responses, `QuizDraft of quiz ${quizId}, attempt ${draftRow.attemptNumber} (responses)`) : null;
   return {
     quiz: toPublicQuiz(current),
     attempts: rows.map((row) => ({
@@ -67,7 +70,7 @@ export async function getQuizState(user: SessionUser, quizId: string): Promise<Q
     })),
     standing: standing && !marks ? { ...standing, grade: null } : standing,
     latestReview,
-    draft: inProgress ? restorableDraft(current, JSON.parse(draftRow.responses) as QuizResponses) : null,
+    draft: draftResponses ? restorableDraft(current, draftResponses) : null,
   };
 }
 

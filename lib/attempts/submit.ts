@@ -4,6 +4,7 @@ import "server-only";
 // submissions from both taking the last allowed attempt.
 import type { SessionUser } from "@/lib/auth/accounts";
 import { db } from "@/lib/db/client";
+import { gradedItemsSchema, readStoredJson } from "@/lib/db/stored-json";
 import { HttpError } from "@/lib/http/http-error";
 import { type GradedAttempt, type GradedItem, safeGradeAttempt } from "@/lib/quiz/grade";
 import { type AttemptRecord, canAttempt, type QuizReview, reviewFor } from "@/lib/quiz/policy";
@@ -21,8 +22,13 @@ export const QUIZ_CHANGED = "This quiz has changed since the page loaded. It has
 
 type StoredAttempt = { attemptNumber: number; score: number; maxScore: number; passed: boolean; itemScores: string; quizVersionId: string };
 
-export function toAttemptRecord(row: Pick<StoredAttempt, "attemptNumber" | "score" | "maxScore" | "itemScores">): AttemptRecord {
-  const items = JSON.parse(row.itemScores) as GradedItem[];
+/** A malformed itemScores column is logged and read as no graded items: the review then reveals less, never more. */
+function storedItems(row: Pick<StoredAttempt, "attemptNumber" | "itemScores" | "quizVersionId">): GradedItem[] {
+  return readStoredJson(gradedItemsSchema, row.itemScores, `QuizAttempt ${row.attemptNumber} of quiz version ${row.quizVersionId} (itemScores)`) ?? [];
+}
+
+export function toAttemptRecord(row: Pick<StoredAttempt, "attemptNumber" | "score" | "maxScore" | "itemScores" | "quizVersionId">): AttemptRecord {
+  const items = storedItems(row);
   return { attemptNumber: row.attemptNumber, fraction: row.maxScore > 0 ? row.score / row.maxScore : 0, items };
 }
 
@@ -30,7 +36,7 @@ export function toGradedAttempt(definition: QuizDefinition, row: StoredAttempt):
   return {
     quizId: definition.id,
     quizVersion: definition.version,
-    items: JSON.parse(row.itemScores) as GradedItem[],
+    items: storedItems(row),
     score: row.score,
     maxScore: row.maxScore,
     fraction: row.maxScore > 0 ? row.score / row.maxScore : 0,

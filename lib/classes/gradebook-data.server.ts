@@ -6,6 +6,7 @@ import "server-only";
 import { readQuizDefinitions } from "@/lib/content/compiled-store";
 import { getCourse } from "@/lib/course/catalog";
 import { db } from "@/lib/db/client";
+import { quizDefinitionSchema, readStoredJson } from "@/lib/db/stored-json";
 import type { QuizDefinition } from "@/lib/quiz/types";
 import { buildGradebook, type ClassGradebook, type GradebookLesson, type GradebookQuiz } from "./gradebook";
 import { classAttempts, classMembers, classProgress } from "./gradebook-queries.server";
@@ -21,9 +22,16 @@ async function newestDefinitions(courseSlug: string): Promise<Map<string, QuizDe
   const missing = [...newestIds.values()].filter((id) => !parsedVersions.has(id));
   if (missing.length > 0) {
     const rows = await db().quizVersion.findMany({ where: { id: { in: missing } }, select: { id: true, definition: true } });
-    for (const row of rows) parsedVersions.set(row.id, JSON.parse(row.definition) as QuizDefinition);
+    for (const row of rows) {
+      // A malformed row is logged and its quiz left out of the gradebook's columns.
+      const definition = readStoredJson(quizDefinitionSchema, row.definition, `QuizVersion ${row.id} (definition)`);
+      if (definition) parsedVersions.set(row.id, definition);
+    }
   }
-  return new Map([...newestIds].map(([quizId, versionId]) => [quizId, parsedVersions.get(versionId)!]));
+  return new Map([...newestIds].flatMap(([quizId, versionId]) => {
+    const definition = parsedVersions.get(versionId);
+    return definition ? [[quizId, definition] as const] : [];
+  }));
 }
 
 export type CourseShape = { title: string; lessons: GradebookLesson[]; quizzes: GradebookQuiz[] };

@@ -2,6 +2,8 @@
 // keeps its last good JSON: its old output stays in the course summary, search index and quiz keys.
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { z } from "zod";
+import { compiledGlossarySchema, compiledLessonSchema, quizDefinitionsSchema, readStoredJson } from "../db/stored-json";
 import type { QuizDefinition } from "../quiz/types";
 import { summariseCourse, type CourseCompileResult } from "./compile-course";
 import { glossarySearchDocuments, type CompiledGlossary } from "./glossary-compile";
@@ -16,12 +18,15 @@ async function writeFileAtomic(file: string, contents: string): Promise<void> {
   await rename(temporary, file);
 }
 
-async function readJson<T>(file: string): Promise<T | null> {
+/** The previous build's file: null when there is none, and null after a logged error when it is malformed. */
+async function readPrevious<T>(file: string, schema: z.ZodType<T>): Promise<T | null> {
+  let text: string;
   try {
-    return JSON.parse(await readFile(file, "utf8")) as T;
+    text = await readFile(file, "utf8");
   } catch {
     return null;
   }
+  return readStoredJson(schema, text, file);
 }
 
 export type BuildOutputSummary = { written: string[]; keptPrevious: string[]; removed: string[] };
@@ -30,7 +35,7 @@ export async function writeBuildOutput(results: readonly CourseCompileResult[], 
   const paths = outputPaths(outputDir);
   const summary: BuildOutputSummary = { written: [], keptPrevious: [], removed: [] };
   const indexed: CompiledLesson[] = [];
-  const previousQuizzes = (await readJson<QuizDefinition[]>(paths.quizzesFile)) ?? [];
+  const previousQuizzes = (await readPrevious(paths.quizzesFile, quizDefinitionsSchema)) ?? [];
   const quizzes: QuizDefinition[] = [];
   const pageDocuments: SearchDocument[] = [];
 
@@ -38,7 +43,7 @@ export async function writeBuildOutput(results: readonly CourseCompileResult[], 
     const failed = new Set(result.failedLessons);
     const kept: CompiledLesson[] = [];
     for (const slug of failed) {
-      const previous = await readJson<CompiledLesson>(paths.lessonFile(result.courseSlug, slug));
+      const previous = await readPrevious(paths.lessonFile(result.courseSlug, slug), compiledLessonSchema);
       if (previous) {
         kept.push(previous);
         summary.keptPrevious.push(paths.lessonFile(result.courseSlug, slug));
@@ -80,7 +85,7 @@ async function writeGlossary(result: CourseCompileResult, file: string, summary:
     summary.written.push(file);
     return result.glossary;
   }
-  const previous = await readJson<CompiledGlossary>(file);
+  const previous = await readPrevious(file, compiledGlossarySchema);
   if (result.glossaryFailed) {
     if (previous) summary.keptPrevious.push(file);
     return previous;

@@ -1,5 +1,7 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
-import { ALLOWED_COMPONENTS } from "./components";
+import { ALLOWED_COMPONENTS, CONFORMAL_SANDBOX_PRESETS } from "./components";
 import { describe, expect, it } from "vitest";
 import { checkContent } from "./check-content";
 import { formatDiagnostic, hasErrors } from "./diagnostics";
@@ -65,5 +67,24 @@ describe("content:check", () => {
     const warningsOnly = (await checkContent([path.join(fixtures, "broken-course")])).filter((diagnostic) => diagnostic.severity === "warning");
     expect(warningsOnly.length).toBeGreaterThan(0);
     expect(hasErrors(warningsOnly)).toBe(false);
+  });
+
+  it("refuses a ConformalSandbox preset that does not exist, at its file:line:col, and accepts every real one", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "sandbox-preset-"));
+    try {
+      await cp(path.join(fixtures, "good-course"), path.join(dir, "good-course"), { recursive: true });
+      const lesson = path.join(dir, "good-course", "first-lesson.mdx");
+      const source = await readFile(lesson, "utf8");
+      const line = source.split("\n").length + 1;
+      await writeFile(lesson, `${source}\n<ConformalSandbox preset="monotone1d" />\n`);
+      const messages = (await checkContent([path.join(dir, "good-course")])).map((diagnostic) => formatDiagnostic(diagnostic, dir));
+      expect(messages).toEqual([
+        `good-course/first-lesson.mdx:${line}:19 <ConformalSandbox> preset must be one of ${CONFORMAL_SANDBOX_PRESETS.map((name) => `"${name}"`).join(", ")}, not "monotone1d"`,
+      ]);
+      await writeFile(lesson, `${source}\n${CONFORMAL_SANDBOX_PRESETS.map((name) => `<ConformalSandbox preset="${name}" />`).join("\n\n")}\n\n<ConformalSandbox />\n`);
+      expect(await checkContent([path.join(dir, "good-course")])).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { compileCacheEntrySchema, parseStoredJson } from "../db/stored-json";
 import type { QuizDefinition } from "../quiz/types";
 import type { ContentDiagnostic } from "./diagnostics";
 import { PIPELINE_VERSION } from "./pipeline";
@@ -23,13 +24,15 @@ export function compileCacheKey(parts: { file: string; courseSlug: string; sourc
 }
 
 export async function readCachedLesson(cacheDir: string, key: string): Promise<CachedLesson | null> {
+  let text: string;
   try {
-    const entry = JSON.parse(await readFile(path.join(cacheDir, `${key}.json`), "utf8")) as { key?: string; value?: CachedLesson };
-    return entry.key === key && entry.value ? entry.value : null;
+    text = await readFile(path.join(cacheDir, `${key}.json`), "utf8");
   } catch {
-    // A missing or torn cache file is a cache miss, never an error.
     return null;
   }
+  // A missing, torn or outdated cache file is a cache miss, never an error.
+  const entry = parseStoredJson(compileCacheEntrySchema, text);
+  return entry.ok && entry.value.key === key ? entry.value.value : null;
 }
 
 /** Writes to a temporary file and renames it, so a crash never leaves half an entry. */

@@ -1,7 +1,11 @@
 // Reads what content:build wrote to .content/. Server-only: quizzes.json holds the answer keys.
 // Files are re-read when their mtime changes, so a rebuild under `npm run dev` shows up on the next request.
+// Each is parsed under its zod shape (lib/db/stored-json.ts): a malformed file is logged once per change and
+// read as missing (a lesson or course 404s, a quiz is not found), never a crash.
 import "server-only";
 import { readdir, readFile, stat } from "node:fs/promises";
+import type { z } from "zod";
+import { compiledCourseSchema, compiledGlossarySchema, compiledLessonSchema, quizDefinitionsSchema, readStoredJson } from "../db/stored-json";
 import type { QuizDefinition } from "../quiz/types";
 import type { CompiledGlossary } from "./glossary-compile";
 import { defaultOutputDir, outputPaths } from "./output-paths";
@@ -10,7 +14,7 @@ import type { CompiledCourse, CompiledLesson } from "./types";
 
 const cache = new Map<string, { mtimeMs: number; value: unknown }>();
 
-async function readCachedJson<T>(file: string, parse: (text: string) => T = JSON.parse): Promise<T | null> {
+async function readCachedFile<T>(file: string, parse: (text: string) => T | null): Promise<T | null> {
   let mtimeMs: number;
   try {
     mtimeMs = (await stat(file)).mtimeMs;
@@ -18,10 +22,14 @@ async function readCachedJson<T>(file: string, parse: (text: string) => T = JSON
     return null;
   }
   const hit = cache.get(file);
-  if (hit && hit.mtimeMs === mtimeMs) return hit.value as T;
+  if (hit && hit.mtimeMs === mtimeMs) return hit.value as T | null;
   const value = parse(await readFile(file, "utf8"));
   cache.set(file, { mtimeMs, value });
   return value;
+}
+
+function readCachedJson<T>(file: string, schema: z.ZodType<T>): Promise<T | null> {
+  return readCachedFile(file, (text) => readStoredJson(schema, text, file));
 }
 
 function paths(outputDir?: string) {
@@ -35,17 +43,17 @@ function isSlug(value: string): boolean {
 
 export async function readCompiledCourse(courseSlug: string, outputDir?: string): Promise<CompiledCourse | null> {
   if (!isSlug(courseSlug)) return null;
-  return readCachedJson<CompiledCourse>(paths(outputDir).courseFile(courseSlug));
+  return readCachedJson(paths(outputDir).courseFile(courseSlug), compiledCourseSchema);
 }
 
 export async function readCompiledLesson(courseSlug: string, lessonSlug: string, outputDir?: string): Promise<CompiledLesson | null> {
   if (!isSlug(courseSlug) || !isSlug(lessonSlug)) return null;
-  return readCachedJson<CompiledLesson>(paths(outputDir).lessonFile(courseSlug, lessonSlug));
+  return readCachedJson(paths(outputDir).lessonFile(courseSlug, lessonSlug), compiledLessonSchema);
 }
 
 export async function readCompiledGlossary(courseSlug: string, outputDir?: string): Promise<CompiledGlossary | null> {
   if (!isSlug(courseSlug)) return null;
-  return readCachedJson<CompiledGlossary>(paths(outputDir).glossaryFile(courseSlug));
+  return readCachedJson(paths(outputDir).glossaryFile(courseSlug), compiledGlossarySchema);
 }
 
 export async function listCompiledCourses(outputDir?: string): Promise<CompiledCourse[]> {
@@ -61,7 +69,7 @@ export async function listCompiledCourses(outputDir?: string): Promise<CompiledC
 }
 
 export async function readQuizDefinitions(outputDir?: string): Promise<QuizDefinition[]> {
-  return (await readCachedJson<QuizDefinition[]>(paths(outputDir).quizzesFile)) ?? [];
+  return (await readCachedJson(paths(outputDir).quizzesFile, quizDefinitionsSchema)) ?? [];
 }
 
 /** Quiz ids are unique within a course, so (course, quiz id) finds one definition. */
@@ -72,5 +80,5 @@ export async function readQuizDefinition(courseSlug: string, quizId: string, out
 
 /** The MiniSearch JSON text; load it with loadSearchIndex from lib/content/search-index. */
 export async function readSearchIndex(outputDir?: string): Promise<string | null> {
-  return readCachedJson<string>(paths(outputDir).searchIndexFile, (text) => text);
+  return readCachedFile(paths(outputDir).searchIndexFile, (text) => text);
 }

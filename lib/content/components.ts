@@ -1,16 +1,14 @@
 // The allowlist of components a lesson may use, with a rule for every prop.
 // components/mdx supplies the implementations at render time; this file decides what compiles.
+import { z } from "zod";
 import { createDiagnostic, pointOf, type ContentDiagnostic } from "./diagnostics";
 import { isSpreadAttribute, readAttributes, type AttributeValue, type JsxElement } from "./jsx-attributes";
 import { SLUG_PATTERN } from "./schemas";
 
-type PropRule =
-  | { kind: "string"; required?: boolean; oneOf?: readonly string[]; pattern?: RegExp; patternHint?: string }
-  | { kind: "boolean"; required?: boolean }
-  | { kind: "number"; required?: boolean; integer?: boolean; min?: number; max?: number };
-
+/** One zod schema per component: its props, each a literal string, number or boolean (checkComponent turns
+ * zod's issues into authoring messages with file:line:col). */
 export type ComponentRule = {
-  props: Record<string, PropRule>;
+  props: z.ZodObject<Record<string, z.ZodType>>;
   /** Whether the element may have content between its tags. */
   children: boolean;
   /** The only components this one may sit directly inside (ignoring paragraphs). */
@@ -20,7 +18,10 @@ export type ComponentRule = {
 };
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
-const id = { kind: "string", required: true, pattern: ID_PATTERN, patternHint: "letters, digits, - and _" } as const;
+const text = () => z.string();
+const requiredText = () => z.string().refine((value) => value.trim() !== "", "must not be empty");
+const id = requiredText().regex(ID_PATTERN, "letters, digits, - and _");
+const flag = () => z.boolean();
 
 export const SHOW_ANSWERS_VALUES = ["after-submit", "after-last-attempt", "after-correct", "never"] as const;
 /** "after-correct" is per item and would itself reveal correctness or marks, so those two cannot use it. */
@@ -29,6 +30,9 @@ export const GRADING_VALUES = ["highest", "last", "first", "average"] as const;
 const CALLOUT_TYPES = ["note", "tip", "warning", "key"] as const;
 /** What an item asks of the learner: recall a fact, or apply an idea (compute, predict, choose, diagnose). */
 const ITEM_INTENTS = ["recall", "apply"] as const;
+/** The sandbox's presets (components/sandbox/sandbox-params.ts has one control set for each). */
+export const CONFORMAL_SANDBOX_PRESETS = ["monotone-1d", "biased-fit", "dip", "amplification", "concave", "plane-2d"] as const;
+export type ConformalSandboxPreset = (typeof CONFORMAL_SANDBOX_PRESETS)[number];
 
 /**
  * What an author may say about an item's purpose; course tests hold a course to its targets with them
@@ -36,52 +40,52 @@ const ITEM_INTENTS = ["recall", "apply"] as const;
  * `exercise` marks an item that grades a worked exercise in the lesson.
  */
 const itemIntentProps = {
-  intent: { kind: "string", oneOf: ITEM_INTENTS },
-  revisits: { kind: "string", pattern: SLUG_PATTERN, patternHint: "a lesson slug: lowercase words joined by hyphens" },
-  exercise: { kind: "boolean" },
-} as const;
+  intent: z.enum(ITEM_INTENTS).optional(),
+  revisits: z.string().regex(SLUG_PATTERN, "a lesson slug: lowercase words joined by hyphens").optional(),
+  exercise: flag().optional(),
+};
 
 export const COMPONENT_RULES = {
-  Callout: { props: { type: { kind: "string", oneOf: CALLOUT_TYPES }, title: { kind: "string" } }, children: true },
+  Callout: { props: z.strictObject({ type: z.enum(CALLOUT_TYPES).optional(), title: text().optional() }), children: true },
   Figure: {
-    props: { caption: { kind: "string", required: true }, alt: { kind: "string" }, src: { kind: "string" } },
+    props: z.strictObject({ caption: requiredText(), alt: text().optional(), src: text().optional() }),
     children: true,
     check: (values) => (values.has("src") && !values.has("alt") ? "<Figure> with src needs alt text" : null),
   },
-  Cite: { props: { id: { kind: "string", required: true } }, children: false },
-  References: { props: {}, children: false },
+  Cite: { props: z.strictObject({ id: requiredText() }), children: false },
+  References: { props: z.strictObject({}), children: false },
   Quiz: {
-    props: {
+    props: z.strictObject({
       id,
-      title: { kind: "string" },
+      title: text().optional(),
       // 0 means unlimited, as in Moodle; the course default is 3.
-      maxAttempts: { kind: "number", integer: true, min: 0 },
-      showAnswers: { kind: "string", oneOf: SHOW_ANSWERS_VALUES },
-      showCorrectness: { kind: "string", oneOf: REVIEW_WHEN_VALUES },
-      showMarks: { kind: "string", oneOf: REVIEW_WHEN_VALUES },
-      showFeedback: { kind: "string", oneOf: SHOW_ANSWERS_VALUES },
-      showExplanation: { kind: "string", oneOf: SHOW_ANSWERS_VALUES },
-      grading: { kind: "string", oneOf: GRADING_VALUES },
-      shuffle: { kind: "boolean" },
-      passMark: { kind: "number", min: 0, max: 1 },
-    },
+      maxAttempts: z.number().int().min(0).optional(),
+      showAnswers: z.enum(SHOW_ANSWERS_VALUES).optional(),
+      showCorrectness: z.enum(REVIEW_WHEN_VALUES).optional(),
+      showMarks: z.enum(REVIEW_WHEN_VALUES).optional(),
+      showFeedback: z.enum(SHOW_ANSWERS_VALUES).optional(),
+      showExplanation: z.enum(SHOW_ANSWERS_VALUES).optional(),
+      grading: z.enum(GRADING_VALUES).optional(),
+      shuffle: flag().optional(),
+      passMark: z.number().min(0).max(1).optional(),
+    }),
     children: true,
   },
-  MultipleChoice: { props: { id, question: { kind: "string", required: true }, multiple: { kind: "boolean" }, ...itemIntentProps }, children: true, parents: ["Quiz"] },
-  Choice: { props: { correct: { kind: "boolean" }, feedback: { kind: "string" } }, children: true, parents: ["MultipleChoice"] },
-  Explanation: { props: {}, children: true, parents: ["MultipleChoice", "TrueFalse", "Numeric"] },
+  MultipleChoice: { props: z.strictObject({ id, question: requiredText(), multiple: flag().optional(), ...itemIntentProps }), children: true, parents: ["Quiz"] },
+  Choice: { props: z.strictObject({ correct: flag().optional(), feedback: text().optional() }), children: true, parents: ["MultipleChoice"] },
+  Explanation: { props: z.strictObject({}), children: true, parents: ["MultipleChoice", "TrueFalse", "Numeric"] },
   Numeric: {
-    props: {
+    props: z.strictObject({
       id,
-      question: { kind: "string", required: true },
-      answer: { kind: "number", required: true },
-      tolerance: { kind: "number", min: 0 },
-      relativeTolerance: { kind: "number", min: 0 },
-      units: { kind: "string" },
-      feedbackCorrect: { kind: "string" },
-      feedbackIncorrect: { kind: "string" },
+      question: requiredText(),
+      answer: z.number(),
+      tolerance: z.number().min(0).optional(),
+      relativeTolerance: z.number().min(0).optional(),
+      units: text().optional(),
+      feedbackCorrect: text().optional(),
+      feedbackIncorrect: text().optional(),
       ...itemIntentProps,
-    },
+    }),
     children: true,
     parents: ["Quiz"],
     // No silent default: an exact float comparison is rarely what the author means.
@@ -91,16 +95,16 @@ export const COMPONENT_RULES = {
         : null,
   },
   TrueFalse: {
-    props: { id, statement: { kind: "string", required: true }, answer: { kind: "boolean", required: true }, feedbackTrue: { kind: "string" }, feedbackFalse: { kind: "string" }, ...itemIntentProps },
+    props: z.strictObject({ id, statement: requiredText(), answer: flag(), feedbackTrue: text().optional(), feedbackFalse: text().optional(), ...itemIntentProps }),
     children: true,
     parents: ["Quiz"],
   },
-  ConformalSandbox: { props: { preset: { kind: "string" } }, children: false },
-  GoodhartFigure: { props: {}, children: false },
-  GeneralisationFigure: { props: {}, children: false },
-  PreferenceFigure: { props: {}, children: false },
-  ShiftMonitorFigure: { props: {}, children: false },
-  ShapeColourFigure: { props: {}, children: false },
+  ConformalSandbox: { props: z.strictObject({ preset: z.enum(CONFORMAL_SANDBOX_PRESETS).optional() }), children: false },
+  GoodhartFigure: { props: z.strictObject({}), children: false },
+  GeneralisationFigure: { props: z.strictObject({}), children: false },
+  PreferenceFigure: { props: z.strictObject({}), children: false },
+  ShiftMonitorFigure: { props: z.strictObject({}), children: false },
+  ShapeColourFigure: { props: z.strictObject({}), children: false },
 } satisfies Record<string, ComponentRule>;
 
 export type AllowedComponentName = keyof typeof COMPONENT_RULES;
@@ -110,32 +114,33 @@ export function isAllowedComponent(name: string): name is AllowedComponentName {
   return Object.hasOwn(COMPONENT_RULES, name);
 }
 
-function describeValue(value: AttributeValue): string {
-  return value.kind === "expression" ? `{${value.source}}` : value.kind;
-}
+const unwrap = (schema: z.ZodType): z.ZodType => (schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema);
+const quoted = (value: unknown) => (typeof value === "string" ? `"${value}"` : String(value));
 
-function checkProp(component: string, name: string, rule: PropRule, value: AttributeValue): string | null {
+/** One prop's value checked by its zod schema, the issue said the way an author reads it. */
+function checkProp(component: string, name: string, schema: z.ZodType, value: AttributeValue): string | null {
   const label = `<${component}> ${name}`;
   if (value.kind === "expression") return `${label}: only literal numbers and booleans may be written in braces, not {${value.source}}`;
-  if (rule.kind === "string") {
-    if (value.kind !== "string") return `${label} must be text in quotes, not ${describeValue(value)}`;
-    if (rule.oneOf && !rule.oneOf.includes(value.value)) return `${label} must be one of ${rule.oneOf.map((option) => `"${option}"`).join(", ")}, not "${value.value}"`;
-    if (rule.pattern && !rule.pattern.test(value.value)) return `${label} "${value.value}" may contain only ${rule.patternHint ?? rule.pattern.source}`;
-    if (rule.required && value.value.trim() === "") return `${label} must not be empty`;
-    return null;
+  const result = schema.safeParse(value.value);
+  if (result.success) return null;
+  const issue = result.error.issues[0]!;
+  const inner = unwrap(schema);
+  if (issue.code === "invalid_type" && inner instanceof z.ZodString) return `${label} must be text in quotes, not ${value.kind}`;
+  if (issue.code === "invalid_type" && inner instanceof z.ZodBoolean) return `${label} must be {true} or {false}, not ${value.kind === "string" ? quoted(value.value) : value.kind}`;
+  if (issue.code === "invalid_type" && inner instanceof z.ZodEnum) return `${label} must be text in quotes, not ${value.kind}`;
+  if (issue.code === "invalid_type" && inner instanceof z.ZodNumber) {
+    if (typeof value.value === "number") return `${label} must be a whole number, not ${value.value}`;
+    return `${label} must be a number in braces, e.g. ${name}={${inner.minValue ?? 1}}`;
   }
-  if (rule.kind === "boolean") {
-    return value.kind === "boolean" ? null : `${label} must be {true} or {false}, not ${value.kind === "string" ? `"${value.value}"` : describeValue(value)}`;
-  }
-  if (value.kind !== "number") return `${label} must be a number in braces, e.g. ${name}={${rule.min ?? 1}}`;
-  if (rule.integer && !Number.isInteger(value.value)) return `${label} must be a whole number, not ${value.value}`;
-  if (rule.min !== undefined && value.value < rule.min) return `${label} must be at least ${rule.min}, not ${value.value}`;
-  if (rule.max !== undefined && value.value > rule.max) return `${label} must be at most ${rule.max}, not ${value.value}`;
-  return null;
+  if (issue.code === "invalid_value") return `${label} must be one of ${issue.values.map(quoted).join(", ")}, not ${quoted(value.value)}`;
+  if (issue.code === "too_small") return `${label} must be at least ${String(issue.minimum)}, not ${quoted(value.value)}`;
+  if (issue.code === "too_big") return `${label} must be at most ${String(issue.maximum)}, not ${quoted(value.value)}`;
+  if (issue.code === "invalid_format") return `${label} ${quoted(value.value)} may contain only ${issue.message}`;
+  return `${label} ${issue.message}`;
 }
 
-function missingPropMessage(component: string, name: string, rule: PropRule): string {
-  if (rule.kind === "boolean") return `<${component}> needs ${name}={true} or ${name}={false}`;
+function missingPropMessage(component: string, name: string, schema: z.ZodType): string {
+  if (unwrap(schema) instanceof z.ZodBoolean) return `<${component}> needs ${name}={true} or ${name}={false}`;
   return `<${component}> needs a ${name} attribute`;
 }
 
@@ -162,11 +167,12 @@ export function checkComponent(file: string, element: JsxElement): ContentDiagno
     return [...diagnostics, createDiagnostic(file, at, `unknown component <${name}>; allowed: ${ALLOWED_COMPONENTS.join(", ")}`)];
   }
   const rule: ComponentRule = COMPONENT_RULES[name];
+  const shape = rule.props.shape;
   const values = new Map<string, AttributeValue>();
   for (const attribute of attributes) {
-    const propRule = rule.props[attribute.name];
-    if (!propRule) {
-      const known = Object.keys(rule.props);
+    const propSchema = Object.hasOwn(shape, attribute.name) ? shape[attribute.name] : undefined;
+    if (!propSchema) {
+      const known = Object.keys(shape);
       diagnostics.push(createDiagnostic(file, pointOf(attribute.node, at), `<${name}> has no attribute "${attribute.name}"${known.length ? `; known: ${known.join(", ")}` : ""}`));
       continue;
     }
@@ -175,11 +181,11 @@ export function checkComponent(file: string, element: JsxElement): ContentDiagno
       continue;
     }
     values.set(attribute.name, attribute.value);
-    const problem = checkProp(name, attribute.name, propRule, attribute.value);
+    const problem = checkProp(name, attribute.name, propSchema, attribute.value);
     if (problem) diagnostics.push(createDiagnostic(file, pointOf(attribute.node, at), problem));
   }
-  for (const [propName, propRule] of Object.entries(rule.props)) {
-    if (propRule.required && !values.has(propName)) diagnostics.push(createDiagnostic(file, at, missingPropMessage(name, propName, propRule)));
+  for (const [propName, propSchema] of Object.entries(shape)) {
+    if (!values.has(propName) && !propSchema.safeParse(undefined).success) diagnostics.push(createDiagnostic(file, at, missingPropMessage(name, propName, propSchema)));
   }
   const extra = rule.check?.(values);
   if (extra) diagnostics.push(createDiagnostic(file, at, extra));

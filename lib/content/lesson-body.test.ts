@@ -60,7 +60,7 @@ describe("lesson body segments", () => {
   });
 
   it("keep an element that wraps an island as an element, with the island inside", async () => {
-    const source = `---\ntitle: T\nslug: t\nsummary: S\nestimatedMinutes: 5\nobjectives: [o]\nreferences: []\n---\n\n<Callout type="tip">\nTry the sandbox.\n\n<ConformalSandbox preset="monotone" />\n</Callout>\n`;
+    const source = `---\ntitle: T\nslug: t\nsummary: S\nestimatedMinutes: 5\nobjectives: [o]\nreferences: []\n---\n\n<Callout type="tip">\nTry the sandbox.\n\n<ConformalSandbox preset="monotone-1d" />\n</Callout>\n`;
     const result = await compileLessonSource(source, { courseSlug: "c", expectedSlug: "t" });
     if (!result.ok) throw new Error(result.diagnostics.map((diagnostic) => diagnostic.message).join("\n"));
     const [wrapper] = result.lesson.body!;
@@ -69,7 +69,7 @@ describe("lesson body segments", () => {
     expect(wrapper.tagName).toBe("aside");
     expect(wrapper.attributes.class).toContain("border-emerald-600");
     expect(wrapper.children.map((segment) => segment.kind)).toEqual(["html", "island"]);
-    expect(wrapper.children[1]).toEqual({ kind: "island", component: "ConformalSandbox", props: { preset: "monotone" } });
+    expect(wrapper.children[1]).toEqual({ kind: "island", component: "ConformalSandbox", props: { preset: "monotone-1d" } });
   });
 
   it("go through the one HTML policy: a hostile link or style in the text never reaches the page", async () => {

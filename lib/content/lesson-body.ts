@@ -13,7 +13,7 @@ import { referenceAnchorId } from "./citations";
 import { orderedReferences } from "./reference-order";
 import type { Reference } from "./schemas";
 
-const ISLANDS = ["Quiz", "ConformalSandbox", "GoodhartFigure", "GeneralisationFigure", "PreferenceFigure", "ShiftMonitorFigure", "ShapeColourFigure"] as const;
+export const ISLANDS = ["Quiz", "ConformalSandbox", "GoodhartFigure", "GeneralisationFigure", "PreferenceFigure", "ShiftMonitorFigure", "ShapeColourFigure"] as const;
 type IslandName = (typeof ISLANDS)[number];
 type IslandProps = Record<string, string | number | boolean>;
 

@@ -1,9 +1,11 @@
 // Where content:build writes and the compiled store reads. public/ may reach the browser;
 // server/ (the answer keys) must only ever be read by server code.
 import path from "node:path";
+import { env } from "../env";
 
+/** CONTENT_OUTPUT_DIR (validated in lib/env.ts), as an absolute path. */
 export function defaultOutputDir(): string {
-  return process.env.CONTENT_OUTPUT_DIR ? path.resolve(process.env.CONTENT_OUTPUT_DIR) : path.join(process.cwd(), ".content");
+  return path.resolve(env().CONTENT_OUTPUT_DIR);
 }
 
 export function outputPaths(outputDir: string) {

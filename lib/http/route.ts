@@ -1,12 +1,14 @@
 import "server-only";
 // The one wrapper every JSON route handler uses: same-origin check on writes, authentication and role,
-// a size-limited JSON body parsed with zod, and errors mapped to clean responses (never a stack trace).
+// a size-limited JSON body (no prototype keys: json-body.ts) parsed with zod, and errors mapped to clean
+// responses (never a stack trace).
 import { z } from "zod";
 import { AuthError, getCurrentUser, requireApiUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/accounts";
 import type { Role } from "@/lib/auth/roles";
 import { fieldErrors } from "@/lib/auth/schemas";
 import { HttpError } from "./http-error";
+import { parseJsonBody } from "./json-body";
 
 export { HttpError };
 
@@ -33,12 +35,7 @@ async function readJson(request: Request, maxBytes: number): Promise<unknown> {
   if (declared > maxBytes) throw new HttpError(413, `Request body is larger than ${maxBytes} bytes.`);
   const text = await request.text();
   if (Buffer.byteLength(text) > maxBytes) throw new HttpError(413, `Request body is larger than ${maxBytes} bytes.`);
-  if (text.trim() === "") throw new HttpError(400, "Request body must be JSON.");
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new HttpError(400, "Request body is not valid JSON.");
-  }
+  return parseJsonBody(text);
 }
 
 type Access = Role | "public" | "optional-user";

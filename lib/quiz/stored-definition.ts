@@ -1,6 +1,6 @@
-// Quiz definitions read back from storage (.content/server/quizzes.json, QuizVersion rows, studio revisions) go
-// through this zod parser instead of a cast: a malformed row is an error with a path, not a crash three calls
-// later, and definitions stored before the review options existed get the options their showAnswers implied.
+// The zod shape of a quiz definition read back from storage (.content/server/quizzes.json, QuizVersion rows,
+// studio revisions); lib/db/stored-json.ts reads every stored JSON value through schemas like this one.
+// Definitions stored before the review options existed get the options their showAnswers implied.
 import { z } from "zod";
 import { defaultReviewOptions } from "./policy";
 import type { QuizDefinition } from "./types";
@@ -38,7 +38,7 @@ const itemSchema = z.object({
   numericKey: numericKeySchema.optional(),
 });
 
-const quizDefinitionSchema = z.object({
+export const quizDefinitionSchema: z.ZodType<QuizDefinition> = z.object({
   id: z.string(),
   version: z.string(),
   title: z.string(),
@@ -47,14 +47,3 @@ const quizDefinitionSchema = z.object({
   policy: policySchema,
   items: z.array(itemSchema),
 });
-
-/** @throws Error naming the first problem and where it was found. */
-export function parseStoredDefinition(json: unknown, where: string): QuizDefinition {
-  const value: unknown = typeof json === "string" ? JSON.parse(json) : json;
-  const parsed = quizDefinitionSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`${where}: stored quiz definition is malformed at ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "unknown"}`);
-  }
-  return parsed.data;
-}

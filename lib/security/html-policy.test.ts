@@ -7,12 +7,13 @@ import { toHtml } from "hast-util-to-html";
 import katex from "katex";
 import rehypeKatex from "rehype-katex";
 import rehypePrettyCode from "rehype-pretty-code";
+import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { describe, expect, it } from "vitest";
-import { HTML_POLICY, rehypeHtmlPolicy, SAFE_STYLE, sanitizeHtmlTree } from "./html-policy";
+import { HTML_POLICY, policyWithComponents, rehypeHtmlPolicy, SAFE_STYLE, sanitizeHtmlString, sanitizeHtmlTree } from "./html-policy";
 
 const clean = (html: string) => toHtml(sanitizeHtmlTree(fromHtml(html, { fragment: true })));
 
@@ -68,6 +69,14 @@ describe("HTML_POLICY keeps what lessons and quizzes legitimately contain", () =
     expect(html).toContain("--shiki-dark");
     expect(clean(html)).toBe(toHtml(fromHtml(html, { fragment: true })));
   });
+
+  it("keeps every attribute rehype-pretty-code writes for titles, captions, line numbers and highlighted lines and words", async () => {
+    const processor = unified().use(remarkParse).use(remarkRehype).use(rehypePrettyCode, { theme: { light: "github-light", dark: "github-dark" }, keepBackground: false });
+    const markdown = '```ts title="risk.ts" caption="The empirical risk" showLineNumbers {2}#a /loss/#v\nconst n = 3;\nconst loss = 0.1 * n;\nexport { loss };\n```\n\nInline `x{:ts}` too.';
+    const html = toHtml((await processor.run(processor.parse(markdown))));
+    for (const marker of ["data-rehype-pretty-code-title", "data-rehype-pretty-code-caption", "data-line-numbers", "data-highlighted-line", "data-highlighted-line-id", "data-highlighted-chars", "data-chars-id", "--shiki-light"]) expect(html).toContain(marker);
+    expect(clean(html)).toBe(toHtml(fromHtml(html, { fragment: true })));
+  });
 });
 
 describe("HTML_POLICY refuses what a hostile author writes", () => {
@@ -121,6 +130,96 @@ describe("HTML_POLICY refuses what a hostile author writes", () => {
     expect(clean('<div class="fixed inset-0 z-50 katex">x</div>')).toBe('<div class="katex">x</div>');
     expect(clean('<p id="__next_f">x</p><p id="ok-id">y</p>')).toBe('<p>x</p><p id="ok-id">y</p>');
     expect(clean('<p data-testid="quiz-score" data-line="">x</p>')).toBe('<p data-line="">x</p>');
+  });
+
+  it("drops scheme tricks in srcset-free URL attributes and keeps relative and fragment URLs", () => {
+    for (const html of ['<a href="data:text/html,<script>alert(1)</script>">x</a>', '<a href="DaTa:text/html;base64,PHNjcmlwdD4=">x</a>', '<a href="VBScript:msgbox(1)">x</a>', '<a href="&#x76;bscript:msgbox(1)">x</a>', '<a href="javascript&#58;alert(1)">x</a>', '<a href="javas&#99;ript:alert(1)">x</a>', '<a href="&Tab;javascript:alert(1)">x</a>']) {
+      expect(clean(html), html).toBe("<a>x</a>");
+    }
+    expect(clean('<a href="/courses/a#b">x</a><a href="#ref-a">y</a>')).toBe('<a href="/courses/a#b">x</a><a href="#ref-a">y</a>');
+  });
+
+  it("defuses raw HTML that relies on parser quirks (mXSS, unclosed tags, nested contexts)", () => {
+    const cases = [
+      '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>',
+      '<svg><style><img src=x onerror=alert(1)></style></svg>',
+      '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
+      '<textarea><img src=x onerror=alert(1)></textarea>',
+      '<img src=x onerror=alert(1)//',
+      '<<script>alert(1)//<</script>',
+      '<a href="javascript:alert(1)"<b>x</b>',
+      '<base href="https://evil.example/"><meta http-equiv="refresh" content="0;url=https://evil.example"><link rel=stylesheet href=https://evil.example/x.css>',
+      '<input autofocus onfocus=alert(1)><button formaction=javascript:alert(1)>b</button><details open ontoggle=alert(1)>',
+    ];
+    for (const html of cases) {
+      const out = clean(html);
+      // An <img> that breaks out of foreign content may stay, as a plain image without its handler.
+      expect(out, html).not.toMatch(/<(?:script|style|base|meta|link|input|button|textarea|noscript)\b|\son[a-z]+=|javascript:|evil\.example/i);
+    }
+  });
+
+  it("defuses SVG and MathML tricks: links, use, animate, foreignObject, script inside", () => {
+    const cases = [
+      '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
+      '<svg><use href="data:image/svg+xml,<svg id=x onload=alert(1)>#x"></use></svg>',
+      '<svg><animate attributeName="href" values="javascript:alert(1)"></animate></svg>',
+      '<svg><set attributeName="onmouseover" to="alert(1)"></set></svg>',
+      '<svg><foreignObject><iframe src="javascript:alert(1)"></iframe></foreignObject></svg>',
+      '<svg><script>alert(1)</script></svg>',
+      '<svg><image href="https://evil.example/x.png"></image></svg>',
+      '<math><maction actiontype="statusline" xlink:href="javascript:alert(1)">x</maction></math>',
+      '<math href="javascript:alert(1)"><mi>x</mi></math>',
+      '<svg><path d="M0 0" style="fill:url(https://evil.example/#x)"></path></svg>',
+    ];
+    for (const html of cases) {
+      const out = clean(html);
+      expect(out, html).not.toMatch(/javascript|evil\.example|<(?:use|animate|set|foreignObject|iframe|script|image|maction)\b|href|onload|onmouseover|url\(/i);
+    }
+  });
+
+  it("polices markdown's own links: autolinks, GFM bare URLs and reference definitions", async () => {
+    const markdown = [
+      "<javascript:alert(1)> and <JAVASCRIPT:alert(2)> and <data:text/html,x> and <vbscript:x>",
+      "Bare javascript:alert(3) and www.example.org and https://example.org/ok",
+      "[ref link][evil] and [ok link][good] and ![img][evilimg]",
+      "[inline](javascript:alert(4)) [encoded](&#106;avascript:alert(5)) [spaced](<java script:alert(6)>)",
+      "",
+      "[evil]: javascript:alert(7)",
+      "[good]: https://example.org/good",
+      "[evilimg]: data:image/svg+xml,<svg/onload=alert(8)>",
+    ].join("\n");
+    const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use([rehypeHtmlPolicy]);
+    const html = toHtml((await processor.run(processor.parse(markdown))));
+    expect(html).not.toMatch(/href="(?!https?:)|src="(?!https?:)/);
+    expect(html).not.toMatch(/href="[^"]*(?:javascript|data:|vbscript)/i);
+    expect(html).toContain('href="https://example.org/good"');
+    expect(html).toContain('href="http://www.example.org"');
+  });
+
+  it("sanitizeHtmlString applies the same policy to a string", () => {
+    expect(sanitizeHtmlString('<span class="katex">x</span><img src=x onerror=alert(1)><script>alert(1)</script>')).toBe('<span class="katex">x</span><img src="x">');
+  });
+
+  it("policyWithComponents adds the components and their props, and nothing else", () => {
+    const policy = policyWithComponents({ Figure: ["caption", "src", "alt"], Callout: ["type", "title"] });
+    const tree: Root = {
+      type: "root",
+      children: [
+        { type: "element", tagName: "Figure", properties: { caption: "c", src: "JaVaScRiPt:alert(1)", alt: "a", onClick: "x", dangerouslySetInnerHTML: "x" }, children: [] },
+        { type: "element", tagName: "Figure", properties: { caption: "c", src: "/figures/a.png", alt: "a" }, children: [] },
+        { type: "element", tagName: "Callout", properties: { type: "tip", src: "data:text/html,x", style: "position:fixed" }, children: [] },
+        { type: "element", tagName: "Evil", properties: { x: "1" }, children: [{ type: "text", value: "kept text" }] },
+        { type: "element", tagName: "script", properties: {}, children: [{ type: "text", value: "alert(1)" }] },
+      ],
+    };
+    expect(sanitizeHtmlTree(tree, policy).children).toEqual([
+      { type: "element", tagName: "Figure", properties: { caption: "c", alt: "a" }, children: [] },
+      { type: "element", tagName: "Figure", properties: { caption: "c", src: "/figures/a.png", alt: "a" }, children: [] },
+      { type: "element", tagName: "Callout", properties: { type: "tip" }, children: [] },
+      { type: "text", value: "kept text" },
+    ]);
+    expect(policy.protocols).toBe(HTML_POLICY.protocols);
+    expect(policy.strip).toBe(HTML_POLICY.strip);
   });
 
   it("has no default the policy silently inherits", () => {

@@ -1,13 +1,15 @@
-// The one HTML policy: every compile-time path that turns author text into an HTML string (quiz prompts,
-// choices, feedback and explanations today; lesson bodies or studio previews if they ever become strings)
-// passes its tree through sanitizeHtmlTree, or the rehypeHtmlPolicy plugin, before the string is stored or sent.
+// The one HTML policy: every compile-time path that turns author text into HTML (quiz prompts, choices,
+// feedback and explanations, static lesson bodies, KaTeX's markup, the studio preview's tree) passes its tree
+// through sanitizeHtmlTree, sanitizeComponentTree or the rehypeHtmlPolicy plugin before it is stored or sent.
 // An allowlist (rehype-sanitize / hast-util-sanitize): text markup, tables, links and images with safe URLs,
 // KaTeX's HTML and MathML, citation and heading anchors, code highlighting. Nothing else survives: no raw
 // HTML element outside the list (script, style, iframe, form… are dropped with their content or unwrapped),
 // no event handler or unknown attribute, no URL whose scheme is not http(s)/mailto, in any case, encoding or
 // spacing (the parser has already decoded entities; the scheme check then runs on the decoded value).
 import type { Root } from "hast";
+import { fromHtml } from "hast-util-from-html";
 import { sanitize, type Schema } from "hast-util-sanitize";
+import { toHtml } from "hast-util-to-html";
 import rehypeSanitize from "rehype-sanitize";
 import type { Plugin } from "unified";
 import { STATIC_COMPONENT_CLASSES } from "../content/callout-styles";
@@ -63,7 +65,8 @@ export const SAFE_STYLE = new RegExp(String.raw`^\s*(?:(?:${DECLARATION})\s*(?:;
 /** The data- attributes GFM footnotes and rehype-pretty-code write; others could steer the app's own scripts. */
 const DATA_ATTRIBUTES = [
   "dataFootnoteRef", "dataFootnoteBackref", "dataFootnotes", "dataLine", "dataLanguage", "dataTheme", "dataRehypePrettyCodeFigure",
-  "dataRehypePrettyCodeTitle", "dataHighlightedLine", "dataHighlightedChars", "dataCharsId", "dataLineNumbers",
+  "dataRehypePrettyCodeTitle", "dataRehypePrettyCodeCaption", "dataHighlightedLine", "dataHighlightedLineId", "dataHighlightedChars", "dataCharsId",
+  "dataLineNumbers", "dataLineNumbersMaxDigits",
 ];
 
 /** Ids as rehype-slug and GFM footnotes make them. No leading "_" (so no element can clobber `self.__next_f`). */
@@ -102,10 +105,32 @@ export const HTML_POLICY: Schema = {
   required: {},
 };
 
-/** Sanitises a hast tree under HTML_POLICY; returns a new tree and leaves the input alone. */
-export function sanitizeHtmlTree(tree: Root): Root {
-  return sanitize(tree, HTML_POLICY) as Root;
+/** Sanitises a hast tree under HTML_POLICY (or a policyWithComponents of it); returns a new tree, input untouched. */
+export function sanitizeHtmlTree(tree: Root, policy: Schema = HTML_POLICY): Root {
+  return sanitize(tree, policy) as Root;
 }
 
 /** The same policy as a rehype plugin, for unified pipelines that end in an HTML string. */
 export const rehypeHtmlPolicy: [Plugin<[Schema], Root>, Schema] = [rehypeSanitize, HTML_POLICY];
+
+/** An HTML string (KaTeX's markup in a RenderedMath prop) parsed, sanitised and serialised again. */
+export function sanitizeHtmlString(html: string): string {
+  return toHtml(sanitizeHtmlTree(fromHtml(html, { fragment: true })));
+}
+
+/** Each allowlisted component's element name with the props it may carry. */
+export type ComponentProps = Readonly<Record<string, readonly string[]>>;
+
+/**
+ * HTML_POLICY for a tree that also holds lesson components as elements with literal props (the studio
+ * preview). It adds exactly those element names and, on each, exactly its props; everything else is
+ * HTML_POLICY's, so a URL-valued prop (Figure's src) meets the same protocol rule as an img's.
+ */
+export function policyWithComponents(components: ComponentProps): Schema {
+  const names = Object.keys(components);
+  return {
+    ...HTML_POLICY,
+    tagNames: [...HTML_POLICY.tagNames!, ...names],
+    attributes: { ...HTML_POLICY.attributes, ...Object.fromEntries(names.map((name) => [name, [...components[name]!]])) },
+  };
+}

@@ -6,7 +6,7 @@ import { computeQuizStats, type AttemptForStats, type QuizStats } from "@/lib/an
 import { gradebook, learnerProgress, type Gradebook, type LearnerProgressRow } from "@/lib/analytics/learner-progress";
 import { gradebookCsv } from "@/lib/analytics/csv";
 import { db } from "@/lib/db/client";
-import type { GradedItem } from "@/lib/quiz/grade";
+import { gradedItemsSchema, quizDefinitionSchema, readStoredJson } from "@/lib/db/stored-json";
 import type { QuizDefinition } from "@/lib/quiz/types";
 import { studioCourseLessons } from "./studio-data.server";
 
@@ -17,7 +17,12 @@ export type CourseAnalytics = { courseSlug: string; quizzes: QuizAnalytics[]; gr
 async function newestDefinitions(courseSlug: string): Promise<QuizDefinition[]> {
   const [versions, lessons] = await Promise.all([db().quizVersion.findMany({ where: { courseSlug }, orderBy: { createdAt: "desc" } }), studioCourseLessons(courseSlug)]);
   const newest = new Map<string, QuizDefinition>();
-  for (const version of versions) if (!newest.has(version.quizId)) newest.set(version.quizId, JSON.parse(version.definition) as QuizDefinition);
+  for (const version of versions) {
+    if (newest.has(version.quizId)) continue;
+    // A malformed row is logged and skipped: the quiz's next newest version stands in.
+    const definition = readStoredJson(quizDefinitionSchema, version.definition, `QuizVersion ${version.id} (definition)`);
+    if (definition) newest.set(version.quizId, definition);
+  }
   const order = new Map((lessons ?? []).map((lesson, index) => [lesson.slug, index]));
   const rank = (definition: QuizDefinition) => order.get(definition.lessonSlug) ?? Number.MAX_SAFE_INTEGER;
   return [...newest.values()].sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
@@ -37,7 +42,10 @@ export async function courseAnalytics(courseSlug: string, basis: "first" | "all"
   const learners = new Map(rows.map((row) => [row.userId, `${row.user.name} <${row.user.email}>`]));
   const byQuiz = new Map<string, AttemptForStats[]>();
   for (const row of rows) {
-    const items = (JSON.parse(row.itemScores) as GradedItem[]).map(({ itemId, score, selectedChoiceIds, response }) => ({ itemId, score, selectedChoiceIds, ...(response === undefined ? {} : { response }) }));
+    // A malformed attempt row is logged and left out of the statistics.
+    const graded = readStoredJson(gradedItemsSchema, row.itemScores, `QuizAttempt ${row.attemptNumber} of ${row.quizId} by ${row.userId} (itemScores)`);
+    if (!graded) continue;
+    const items = graded.map(({ itemId, score, selectedChoiceIds, response }) => ({ itemId, score, selectedChoiceIds, ...(response === undefined ? {} : { response }) }));
     byQuiz.set(row.quizId, [...(byQuiz.get(row.quizId) ?? []), { userId: row.userId, attemptNumber: row.attemptNumber, items, submittedAt: row.createdAt }]);
   }
   const quizzes = definitions.map((definition) => {

@@ -6,6 +6,8 @@
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { build, type Plugin } from "esbuild";
+import { z } from "zod";
+import { parseStoredJson } from "@/lib/db/stored-json";
 
 const COMPILE_WORKER_ENTRY = path.join(process.cwd(), "lib", "studio", "compile-worker.ts");
 const COMPILE_WORKER_FILE = path.join(process.cwd(), ".cache", "studio-compile", "worker.mjs");
@@ -47,8 +49,9 @@ export async function buildCompileWorker(outfile = COMPILE_WORKER_FILE): Promise
 async function isFresh(outfile: string): Promise<boolean> {
   try {
     const built = (await stat(outfile)).mtimeMs;
-    const inputs = JSON.parse(await readFile(`${outfile}.inputs.json`, "utf8")) as string[];
-    const times = await Promise.all(inputs.map((input) => stat(input).then((info) => info.mtimeMs, () => 0)));
+    const inputs = parseStoredJson(z.array(z.string()), await readFile(`${outfile}.inputs.json`, "utf8"));
+    if (!inputs.ok) return false; // a torn list: rebuild
+    const times = await Promise.all(inputs.value.map((input) => stat(input).then((info) => info.mtimeMs, () => 0)));
     return times.every((time) => time <= built);
   } catch {
     return false;

@@ -1,6 +1,7 @@
 // The preview renders what students get: for every course lesson, the sanitised preview tree and the
 // mdx-bundler bundle (what student pages evaluate on the server) render to the same markup, with the same
-// stand-in components. And the sanitiser removes nothing from them, but everything hostile from a tree.
+// stand-in components. And the sanitiser (the one HTML policy plus the components' props) removes nothing
+// from them, but everything hostile from a tree; the policy's own hostile cases are in html-policy.test.ts.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Root } from "hast";
@@ -13,8 +14,7 @@ import { analyzeLesson } from "@/lib/content/analyze-lesson";
 import { compileLessonSource } from "@/lib/content/compile-lesson";
 import { COMPONENT_RULES } from "@/lib/content/components";
 import { RENDERED_MATH_COMPONENT } from "@/lib/content/rehype-math-html";
-import { sanitizeMathHtml, sanitizePreviewTree } from "./preview-sanitize";
-import { toPreviewTree } from "./preview-tree";
+import { sanitizePreviewTree, toPreviewTree } from "./preview-tree";
 
 /** Each component as a custom element showing its props, so both renders expose exactly what they pass. */
 const stubs = Object.fromEntries(
@@ -67,18 +67,25 @@ describe("sanitizePreviewTree against hostile trees", () => {
       element("Evil", { x: 1 }),
       element("Callout", { type: "tip", dangerouslySetInnerHTML: "x", onMouseOver: "alert(1)" }),
       element("Figure", { src: "javascript:alert(1)", caption: "c" }),
+      element("Figure", { src: " JaVa\tScRiPt:alert(1)", caption: "c" }),
+      element("Figure", { src: "data:image/svg+xml,<svg onload=alert(1)>", caption: "c" }),
+      element("Figure", { src: "vbscript:msgbox(1)", caption: "c" }),
+      element("Callout", { type: "tip", style: "position:fixed;z-index:9999", id: "__next_f" }),
       element("span", { style: "background:url(https://evil.example/x)" }),
       element(RENDERED_MATH_COMPONENT, { html: '<span class="katex-html">1</span><img src=x onerror=alert(1)><script>alert(1)</script>' }),
     );
     const html = JSON.stringify(sanitizePreviewTree(hostile));
-    expect(html).not.toMatch(/alert|javascript|evil|iframe|onClick|onError|onMouseOver|dangerously|"Evil"|<img|<script|url\(/i);
+    expect(html).not.toMatch(/alert|javascript|vbscript|data:|evil|iframe|onClick|onError|onMouseOver|dangerously|"Evil"|onerror|<script|url\(|fixed|__next_f/i);
     expect(html).toContain('"tagName":"Callout"');
     expect(html).toContain("katex-html");
+    // KaTeX's HTML goes through the same policy: an image may stay as a plain image, its handler may not.
+    expect(html).toContain(String.raw`<img src=\"x\">`);
   });
 
   it("keeps KaTeX's markup and Shiki's colours", () => {
     const math = '<span class="katex-mathml"><math xmlns="http://www.w3.org/1998/Math/MathML"><semantics><mrow><msup><mi>x</mi><mn>2</mn></msup></mrow><annotation encoding="application/x-tex">x^2</annotation></semantics></math></span><span class="katex-html" aria-hidden="true"><span class="base"><span class="strut" style="height:0.8141em;"></span></span></span>';
-    expect(sanitizeMathHtml(math)).toBe(math);
+    const rendered = root(element(RENDERED_MATH_COMPONENT, { html: math, display: true }));
+    expect(sanitizePreviewTree(rendered)).toEqual(rendered);
     const code = root(element("span", { style: "--shiki-light:#24292E;--shiki-dark:#E1E4E8" }, [{ type: "text", value: "x" }]));
     expect(sanitizePreviewTree(code)).toEqual(code);
   });

@@ -57,7 +57,7 @@ function isCommentOnly(node: { data?: { estree?: { body: unknown[] } | null } })
 function checkAttributes(element: JsxElement, at: Point, problems: SafeMdxProblem[]) {
   const name = element.name ?? "";
   const lower = /^[a-z]/.test(name);
-  const componentProps: Record<string, unknown> | null = !lower && isAllowedComponent(name) ? COMPONENT_RULES[name].props : null;
+  const componentProps: Record<string, unknown> | null = !lower && isAllowedComponent(name) ? COMPONENT_RULES[name].props.shape : null;
   for (const attribute of element.attributes) {
     const where = start(attribute, at);
     if (attribute.type === "mdxJsxExpressionAttribute") {

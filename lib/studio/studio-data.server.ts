@@ -5,14 +5,14 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { listCompiledCourses, readCompiledCourse, readCompiledLesson } from "@/lib/content/compiled-store";
 import { SLUG_PATTERN } from "@/lib/content/schemas";
-import type { CompiledLesson, LessonFacts, LessonSummary } from "@/lib/content/types";
+import type { CompiledLesson } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
+import { lessonSummarySchema, readStoredJson, storedCompilationSchema, type StoredCompilation } from "@/lib/db/stored-json";
 import { HttpError } from "@/lib/http/http-error";
-import type { QuizDefinition } from "@/lib/quiz/types";
 import { overlayLessons, type OverlaidLesson, type StudioLessonRow } from "./overlay";
 
-/** What a revision's `compiled` column holds. Server only: the quiz definitions carry the answer key. */
-export type StoredCompilation = { lesson: CompiledLesson; quizzes: QuizDefinition[]; facts: LessonFacts };
+/** What a revision's `compiled` column holds (lib/db/stored-json.ts). Server only: the quizzes carry the key. */
+export type { StoredCompilation };
 
 const COURSES_DIR = path.join(process.cwd(), "content", "courses");
 
@@ -36,7 +36,8 @@ export async function studioRows(courseSlug: string): Promise<Array<StudioLesson
   const summaries = revisionIds.length
     ? await db().lessonRevision.findMany({ where: { id: { in: revisionIds } }, select: { id: true, summary: true } })
     : [];
-  const summaryOf = new Map(summaries.map((revision) => [revision.id, JSON.parse(revision.summary) as LessonSummary]));
+  // A malformed summary is logged and shown as none; the lesson itself is read separately.
+  const summaryOf = new Map(summaries.map((revision) => [revision.id, readStoredJson(lessonSummarySchema, revision.summary, `LessonRevision ${revision.id} (summary)`)]));
   return rows.map((row) => ({
     id: row.id,
     lessonSlug: row.lessonSlug,
@@ -64,7 +65,10 @@ export async function publishedStudioLesson(courseSlug: string, lessonSlug: stri
   if (row.publishedRevisionId) {
     const revision = await db().lessonRevision.findUnique({ where: { id: row.publishedRevisionId }, select: { compiled: true } });
     if (revision) {
-      const { lesson } = JSON.parse(revision.compiled) as StoredCompilation;
+      // A malformed published revision is logged and the lesson is missing (404), never the older file in its place.
+      const stored = readStoredJson(storedCompilationSchema, revision.compiled, `LessonRevision ${row.publishedRevisionId} (compiled)`);
+      if (!stored) return { row: true, lesson: null };
+      const { lesson } = stored;
       return { row: true, lesson: { ...lesson, frontmatter: { ...lesson.frontmatter, title: row.title } } };
     }
   }

@@ -11,6 +11,7 @@ import { listCompiledCourses } from "@/lib/content/compiled-store";
 import { hasErrors, type ContentDiagnostic } from "@/lib/content/diagnostics";
 import type { LessonSummary } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
+import { readStoredJson, storedFactsSchema } from "@/lib/db/stored-json";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { HttpError } from "@/lib/http/http-error";
 import { checkLessonOrder, checkNewLessonSlug, decideWrite, newLessonSource, withFrontmatterTitle, type EditorBase } from "./revision-rules";
@@ -68,8 +69,12 @@ async function otherLessons(courseSlug: string, except: string): Promise<OtherLe
     if (lesson.slug === except) continue;
     if (lesson.revisionId) {
       const revision = await db().lessonRevision.findUnique({ where: { id: lesson.revisionId }, select: { compiled: true } });
-      if (revision) others.push({ slug: lesson.slug, facts: (JSON.parse(revision.compiled) as StoredCompilation).facts });
-      continue;
+      // A malformed revision is logged; the lesson's file (if any) stands in for its facts.
+      const stored = revision ? readStoredJson(storedFactsSchema, revision.compiled, `LessonRevision ${lesson.revisionId} (compiled)`) : null;
+      if (stored) {
+        others.push({ slug: lesson.slug, facts: stored.facts });
+        continue;
+      }
     }
     const source = await readFileLessonSource(courseSlug, lesson.slug);
     if (source) others.push({ slug: lesson.slug, source });
