@@ -51,6 +51,8 @@ const mathSchema: Schema = {
   tagNames: ["span", "svg", "path", "line", "g", "rect", ...MATHML],
   attributes: {
     "*": ["className", "ariaHidden", ["style", SAFE_STYLE], ...MATHML_ATTRIBUTES],
+    // A display formula scrolls when wide, so it takes keyboard focus (lib/content/rehype-display-math.ts).
+    math: [["tabIndex", 0, "0"]],
     svg: ["xmlns", "width", "height", "viewBox", "preserveAspectRatio"],
     path: ["d"],
     line: ["x1", "y1", "x2", "y2", "strokeWidth"],
