@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import type { QuizDefinition, QuizItemDefinition } from "@/lib/quiz/types";
-import { COURSE, expectNoAxeViolations, quizDefinition, signedInStudent } from "./support";
+import { COURSE, expectNoAxeViolations, fixtureLesson, quizDefinition, signedInStudent } from "./support";
 
 const plain = (html: string) => html.replace(/<[^>]+>/g, "").replace(/\s+/g, " ").trim();
 const wrongChoice = (item: QuizItemDefinition) => item.choices.find((choice) => !choice.correct)!;
@@ -15,22 +15,30 @@ async function choose(page: Page, quiz: QuizDefinition, picks: (item: QuizItemDe
 }
 
 test("a wrong answer gets its feedback and, under after-submit, the explanation", async ({ page }) => {
-  const quiz = quizDefinition("l2-check");
-  expect(quiz.policy.showAnswers).toBe("after-submit");
-  await signedInStudent(page);
-  await page.goto(lessonUrl(quiz));
-  const item = quiz.items.find((candidate) => candidate.choices.some((choice) => !choice.correct && choice.feedbackHtml))!;
-  const wrong = item.choices.find((choice) => !choice.correct && choice.feedbackHtml)!;
-  await expect(quizSection(page, quiz)).toHaveAttribute("data-phase", "answering");
-  await page.locator(`input[value="${wrong.id}"]`).check();
-  await quizSection(page, quiz).getByRole("button", { name: "Submit answers" }).click();
+  // The course's quizzes show explanations after the last attempt; this policy needs a lesson of its own.
+  const fixture = await fixtureLesson("after-submit", 'showAnswers="after-submit"');
+  try {
+    const quiz = fixture.quiz;
+    expect(quiz.policy).toMatchObject({ maxAttempts: 3, showAnswers: "after-submit" });
+    await signedInStudent(page);
+    await page.goto(lessonUrl(quiz));
+    const item = quiz.items.find((candidate) => candidate.choices.some((choice) => !choice.correct && choice.feedbackHtml))!;
+    const wrong = item.choices.find((choice) => !choice.correct && choice.feedbackHtml)!;
+    await expect(quizSection(page, quiz)).toHaveAttribute("data-phase", "answering");
+    await page.locator(`input[value="${wrong.id}"]`).check();
+    await quizSection(page, quiz).getByRole("button", { name: "Submit answers" }).click();
 
-  const itemBox = page.getByTestId(`quiz-item-${item.id}`);
-  await expect(itemBox).toHaveAttribute("data-result", "incorrect");
-  await expect(itemBox).toContainText(plain(wrong.feedbackHtml!).slice(0, 60));
-  await expect(itemBox.getByTestId("quiz-explanation")).toContainText(plain(item.explanationHtml!).slice(0, 60));
-  await expect(page.getByTestId("quiz-status")).toContainText("Score 0 of");
-  await expectNoAxeViolations(page, `[data-testid="quiz-${quiz.id}"]`);
+    const itemBox = page.getByTestId(`quiz-item-${item.id}`);
+    await expect(itemBox).toHaveAttribute("data-result", "incorrect");
+    await expect(itemBox).toContainText(plain(wrong.feedbackHtml!).slice(0, 60));
+    await expect(itemBox.getByTestId("quiz-explanation")).toContainText(plain(item.explanationHtml!).slice(0, 60));
+    await expect(page.getByTestId("quiz-status")).toContainText("Score 0 of");
+    // Attempts are left, and still the explanation shows: after-submit, not after-last-attempt.
+    await expect(page.getByTestId("quiz-status")).toContainText("2 attempts left");
+    await expectNoAxeViolations(page, `[data-testid="quiz-${quiz.id}"]`);
+  } finally {
+    await fixture.hide();
+  }
 });
 
 test("answers stay hidden until the last attempt, attempts run out, and history is kept", async ({ page }) => {
