@@ -51,6 +51,9 @@ async function newInstructor(browser: Browser): Promise<Page> {
   const session = (await (await page.request.get("/api/auth/session")).json()) as { user: { id: string } };
   expect((await admin.request.patch(`/api/admin/users/${session.user.id}/role`, { data: { role: "instructor" } })).status()).toBe(200);
   await admin.context().close();
+  // A role change ends the user's sessions (lib/auth/user-admin.ts): they sign in again, as the new role.
+  await page.context().clearCookies();
+  await signInViaApi(page, account.email, account.password);
   return page;
 }
 
