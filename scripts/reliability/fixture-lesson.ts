@@ -105,7 +105,9 @@ export async function publishFixtureLesson(options: FixtureLessonOptions): Promi
     slug,
     quiz: await currentDefinition(instructor, quizId, options.databaseUrl),
     async hide() {
-      const hidden = await instructor.send("PATCH", `${lessons}/${slug}`, { json: { published: false } });
+      // A fresh sign-in: the spec may have ended the instructor's sessions meanwhile (sign out everywhere).
+      const again = await signedInInstructor(options.baseUrl, options.instructor);
+      const hidden = await again.send("PATCH", `${lessons}/${slug}`, { json: { published: false } });
       if (hidden.status !== 200) throw new Error(`hiding fixture lesson ${slug}: ${hidden.status} ${hidden.text}`);
     },
   };
@@ -142,7 +144,8 @@ export async function republishWithQuizPolicy(options: {
   return {
     quiz: await currentDefinition(instructor, options.quizId, options.databaseUrl),
     async restore() {
-      const restored = await instructor.send("PATCH", lessonApi, { json: { published: true, serveFile: true } });
+      const again = await signedInInstructor(options.baseUrl, options.instructor);
+      const restored = await again.send("PATCH", lessonApi, { json: { published: true, serveFile: true } });
       if (restored.status !== 200) throw new Error(`serving ${options.lessonSlug} from its file again: ${restored.status} ${restored.text}`);
     },
   };
