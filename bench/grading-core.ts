@@ -23,7 +23,8 @@ async function main() {
   const quiz = await currentStoredQuizDefinition(quizId);
   if (!quiz) throw new Error(`grading-core: no published quiz ${quizId}`);
   if (quiz.policy.maxAttempts !== null) throw new Error(`grading-core: ${quizId} allows ${quiz.policy.maxAttempts} attempts per learner; the run would measure refusals (publish it with maxAttempts={0} first)`);
-  const responses = Object.fromEntries(quiz.items.map((item) => [item.id, [item.choices[0]!.id]]));
+  // A numeric item has no choices: a number is its well-formed answer.
+  const responses = Object.fromEntries(quiz.items.map((item) => [item.id, item.choices[0] ? [item.choices[0].id] : ["0"]]));
   // Many learners, so each has a handful of attempts, as in a real class; created directly because
   // password hashing is sign-up's cost, not grading's.
   const run = randomUUID().slice(0, 8);

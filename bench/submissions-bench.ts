@@ -16,7 +16,7 @@ import type { QuizDefinition } from "@/lib/quiz/types";
 import { type AppServer, authSecret } from "../scripts/reliability/app-server";
 import { republishWithQuizPolicy } from "../scripts/reliability/fixture-lesson";
 
-/** The quiz both submission benches grade: lesson 2's 13-item check, republished with unlimited attempts. */
+/** The quiz both submission benches grade: lesson 2's check, republished with unlimited attempts. */
 const BENCH_QUIZ = { courseSlug: "alignment-foundations", lessonSlug: "goodhart-and-specification-gaming", quizId: "l2-check" };
 const BENCH_INSTRUCTOR = { email: "instructor@example.com", password: "instructor-password" };
 
@@ -83,7 +83,7 @@ export type GradingCoreFigures = Omit<LoadFigures, "non2xx" | "errors" | "peakRs
 export async function runSubmissionsBench(server: AppServer, options: { databaseUrl: string; seconds?: number }) {
   const seconds = options.seconds ?? 5;
   // The course's quizzes allow 3 attempts, and a load of new attempts would soon measure 409s, not grading.
-  // So lesson 2 is republished from the studio with its quiz unlimited: the same 13 items and key, graded
+  // So lesson 2 is republished from the studio with its quiz unlimited: the same items and key, graded
   // for real on every request (the path of a studio revision over a file lesson). Served from its file after.
   const republished = await republishWithQuizPolicy({ ...BENCH_QUIZ, baseUrl: server.url, quizAttributes: "maxAttempts={0}", instructor: BENCH_INSTRUCTOR, databaseUrl: options.databaseUrl });
   try {
@@ -96,7 +96,8 @@ export async function runSubmissionsBench(server: AppServer, options: { database
 async function measureSubmissions(server: AppServer, quiz: QuizDefinition, options: { databaseUrl: string; seconds: number }) {
   const { seconds } = options;
   if (quiz.policy.maxAttempts !== null) throw new Error(`${quiz.id} allows ${quiz.policy.maxAttempts} attempts: the load would measure refusals`);
-  const responses = Object.fromEntries(quiz.items.map((item) => [item.id, [item.choices[0]!.id]]));
+  // A numeric item has no choices: a number is its well-formed answer.
+  const responses = Object.fromEntries(quiz.items.map((item) => [item.id, item.choices[0] ? [item.choices[0].id] : ["0"]]));
   const cookies = await learnersWithSessions(options.databaseUrl, 2000);
   const path = `/api/quizzes/${quiz.id}/attempts`;
   let next = 0;

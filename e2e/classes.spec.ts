@@ -7,17 +7,17 @@ import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
 import type { QuizDefinition } from "@/lib/quiz/types";
-import { COURSE, createAccount, DEMO, expectNoAxeViolations, LESSONS, quizDefinition, quizDefinitions, signInViaApi, uniqueEmail } from "./support";
+import { COURSE, createAccount, DEMO, expectNoAxeViolations, LESSONS, quizDefinition, quizDefinitions, rightAnswer, signInViaApi, uniqueEmail, wrongAnswer } from "./support";
 
 const L1 = LESSONS[0];
 const L2 = LESSONS[1];
 
 type Responses = Record<string, string[]>;
-const allCorrect = (quiz: QuizDefinition): Responses => Object.fromEntries(quiz.items.map((item) => [item.id, item.choices.filter((choice) => choice.correct).map((choice) => choice.id)]));
+const allCorrect = (quiz: QuizDefinition): Responses => Object.fromEntries(quiz.items.map((item) => [item.id, rightAnswer(item)]));
 /** The first `right` items answered correctly, the rest wrong. */
 const partlyCorrect = (quiz: QuizDefinition, right: number): Responses =>
   Object.fromEntries(
-    quiz.items.map((item, index) => [item.id, index < right ? item.choices.filter((choice) => choice.correct).map((choice) => choice.id) : [item.choices.find((choice) => !choice.correct)!.id]]),
+    quiz.items.map((item, index) => [item.id, index < right ? rightAnswer(item) : wrongAnswer(item)]),
   );
 
 async function submit(page: Page, quiz: QuizDefinition, responses: Responses): Promise<number> {

@@ -6,7 +6,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
 import { formatLeak, scanForLeaks, type ScannableQuiz } from "@/lib/quiz/leak-scan";
 import type { QuizDefinition } from "@/lib/quiz/types";
-import { COURSE, quizDefinition, signedInStudent } from "./support";
+import { COURSE, quizDefinition, signedInStudent, someAnswer } from "./support";
 
 type Answer = { status: number; text: string };
 
@@ -52,7 +52,7 @@ test("a hostile student learns no key before the policy allows it", async ({ pag
   const attempts = `/api/quizzes/${quiz.id}/attempts`;
   const record = (path: string, answer: Answer) => (seen.push({ path, text: answer.text }), answer);
   const body = (responses: Record<string, string[]>, extra: Record<string, unknown> = {}) => ({ quizId: quiz.id, quizVersion: quiz.version, submissionId: randomUUID(), responses, ...extra });
-  const everything = Object.fromEntries(quiz.items.map((item) => [item.id, item.kind === "multiple" ? item.choices.map((choice) => choice.id) : [item.choices[0]!.id]]));
+  const everything = Object.fromEntries(quiz.items.map((item) => [item.id, item.kind === "multiple" ? item.choices.map((choice) => choice.id) : someAnswer(item)]));
 
   // Choice ids cannot be predicted from the public algorithm of the old code, and the page's order is not the author's.
   for (const item of quiz.items) {

@@ -1,17 +1,13 @@
 import { expect, type Page, test } from "@playwright/test";
 import type { QuizDefinition, QuizItemDefinition } from "@/lib/quiz/types";
-import { COURSE, expectNoAxeViolations, fixtureLesson, quizDefinition, signedInStudent } from "./support";
+import { COURSE, enterAnswer, expectNoAxeViolations, fixtureLesson, quizDefinition, rightAnswer, signedInStudent, wrongAnswer } from "./support";
 
 const plain = (html: string) => html.replace(/<[^>]+>/g, "").replace(/\s+/g, " ").trim();
-const wrongChoice = (item: QuizItemDefinition) => item.choices.find((choice) => !choice.correct)!;
-const correctChoices = (item: QuizItemDefinition) => item.choices.filter((choice) => choice.correct);
 const lessonUrl = (quiz: QuizDefinition) => `/courses/${COURSE}/${quiz.lessonSlug}`;
 const quizSection = (page: Page, quiz: QuizDefinition) => page.getByTestId(`quiz-${quiz.id}`);
 
-async function choose(page: Page, quiz: QuizDefinition, picks: (item: QuizItemDefinition) => { id: string }[]) {
-  for (const item of quiz.items) {
-    for (const choice of picks(item)) await page.locator(`input[value="${choice.id}"]`).check();
-  }
+async function choose(page: Page, quiz: QuizDefinition, answer: (item: QuizItemDefinition) => string[]) {
+  for (const item of quiz.items) await enterAnswer(page, item, answer(item));
 }
 
 test("a wrong answer gets its feedback and, under after-submit, the explanation", async ({ page }) => {
@@ -51,7 +47,7 @@ test("answers stay hidden until the last attempt, attempts run out, and history 
 
   for (let attempt = 1; attempt <= 3; attempt++) {
     await expect(section).toHaveAttribute("data-phase", "answering");
-    await choose(page, quiz, (item) => [wrongChoice(item)]);
+    await choose(page, quiz, wrongAnswer);
     await section.getByRole("button", { name: "Submit answers" }).click();
     await expect(section).toHaveAttribute("data-phase", "reviewing");
     await expect(page.getByTestId(`quiz-item-${firstItem.id}`)).toHaveAttribute("data-result", "incorrect");
@@ -81,7 +77,7 @@ test("a retried submission with the same id is recorded once", async ({ page }) 
   const quiz = quizDefinition("l3-structure-check");
   await signedInStudent(page);
   const submissionId = crypto.randomUUID();
-  const responses = Object.fromEntries(quiz.items.map((item) => [item.id, correctChoices(item).map((choice) => choice.id)]));
+  const responses = Object.fromEntries(quiz.items.map((item) => [item.id, rightAnswer(item)]));
   const send = () => page.request.post(`/api/quizzes/${quiz.id}/attempts`, { data: { quizId: quiz.id, quizVersion: quiz.version, submissionId, responses } });
   const [first, second] = [await send(), await send()];
   expect(first.status()).toBe(201);
@@ -96,7 +92,7 @@ test("passing a lesson's quiz marks the lesson complete", async ({ page }) => {
   const quiz = quizDefinition("l2-check");
   await signedInStudent(page);
   await page.goto(lessonUrl(quiz));
-  await choose(page, quiz, correctChoices);
+  await choose(page, quiz, rightAnswer);
   await quizSection(page, quiz).getByRole("button", { name: "Submit answers" }).click();
   await expect(page.getByTestId("quiz-status")).toContainText("Passed.");
   await expect(page.getByRole("button", { name: "✓ Completed" })).toBeVisible();

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { expect, type APIRequestContext, type Page, test } from "@playwright/test";
-import { COURSE, DEMO, expectNoAxeViolations, LESSONS, quizDefinition, signedInStudent, signInViaApi } from "./support";
+import { COURSE, DEMO, expectNoAxeViolations, LESSONS, quizDefinition, rightAnswer, signedInStudent, signInViaApi } from "./support";
 
 const FILE_LESSON = LESSONS[0];
 const lessonApi = (lesson: string) => `/api/studio/courses/${COURSE}/lessons/${lesson}`;
@@ -288,7 +288,7 @@ test("a file lesson downloads as .mdx, and the grades CSV has a row per learner"
   const quiz = quizDefinition("l3-structure-check");
   const learner = await browser.newPage();
   const account = await signedInStudent(learner);
-  const responses = Object.fromEntries(quiz.items.map((item) => [item.id, item.choices.filter((choice) => choice.correct).map((choice) => choice.id)]));
+  const responses = Object.fromEntries(quiz.items.map((item) => [item.id, rightAnswer(item)]));
   const submitted = await learner.request.post(`/api/quizzes/${quiz.id}/attempts`, { data: { quizId: quiz.id, quizVersion: quiz.version, submissionId: randomUUID(), responses } });
   expect(submitted.status()).toBe(201);
   await learner.close();

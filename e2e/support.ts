@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
-import type { QuizDefinition } from "@/lib/quiz/types";
+import type { QuizDefinition, QuizItemDefinition } from "@/lib/quiz/types";
 import { publishFixtureLesson, type FixtureLesson } from "@/scripts/reliability/fixture-lesson";
 import { SessionClient } from "@/scripts/reliability/session-client";
 
@@ -63,6 +63,20 @@ export function quizDefinitions(): QuizDefinition[] {
   definitions ??= JSON.parse(readFileSync(".content/server/quizzes.json", "utf8")) as QuizDefinition[];
   return definitions;
 }
+/** A well-formed answer to any item: its first choice, or a (wrong) number for a numeric item. */
+export const someAnswer = (item: QuizItemDefinition): string[] => (item.kind === "numeric" ? ["-999999"] : [item.choices[0]!.id]);
+/** The right answer to any item: every correct choice, or a numeric item's key as the author wrote it. */
+export const rightAnswer = (item: QuizItemDefinition): string[] =>
+  item.kind === "numeric" ? [item.numericKey!.answer] : item.choices.filter((choice) => choice.correct).map((choice) => choice.id);
+/** A wrong answer to any item: a wrong choice, or a number far outside every tolerance. */
+export const wrongAnswer = (item: QuizItemDefinition): string[] => (item.kind === "numeric" ? ["-999999"] : [item.choices.find((choice) => !choice.correct)!.id]);
+
+/** Puts an answer into the page: checks choices, or types a numeric item's number. */
+export async function enterAnswer(page: Page, item: QuizItemDefinition, answer: string[]) {
+  if (item.kind === "numeric") await page.getByTestId(`numeric-${item.id}`).fill(answer[0] ?? "");
+  else for (const choiceId of answer) await page.locator(`input[value="${choiceId}"]`).check();
+}
+
 export function quizDefinition(quizId: string): QuizDefinition {
   const found = quizDefinitions().find((quiz) => quiz.id === quizId);
   if (!found) throw new Error(`no quiz ${quizId} in .content/server/quizzes.json`);

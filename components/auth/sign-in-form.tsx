@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { signIn } from "next-auth/react";
+import { refreshSession } from "@/components/auth/use-session";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { buttonClass, Field } from "@/components/ui/field";
@@ -20,6 +21,7 @@ export function SignInForm({ callbackUrl, githubEnabled }: { callbackUrl: string
     const result = await signIn("credentials", { ...parsed.data, redirect: false });
     setPending(false);
     if (result?.error) return setErrors({ form: result.error === "CredentialsSignin" ? "Wrong email or password." : result.error });
+    await refreshSession();
     router.push(callbackUrl);
     router.refresh();
   }

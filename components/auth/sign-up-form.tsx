@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { signIn } from "next-auth/react";
+import { refreshSession } from "@/components/auth/use-session";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { buttonClass, Field } from "@/components/ui/field";
@@ -32,6 +33,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         return setErrors({ form: "We could not sign you in. If this email already has an account, sign in with its password instead." });
       }
       if (result?.error) return setErrors({ form: result.error });
+      await refreshSession();
       router.push(callbackUrl);
       router.refresh();
     } catch {

@@ -2,7 +2,7 @@
 // The signed-in student's due dates in one course, for the prerendered lesson and syllabus pages. One request
 // per course however many components ask, repeated when progress changes (a completed lesson is no longer
 // overdue). Signed-out readers ask nothing.
-import { useSession } from "next-auth/react";
+import { useSession } from "@/components/auth/use-session";
 import { useEffect, useState } from "react";
 import { PROGRESS_CHANGED_EVENT } from "@/components/progress/use-progress";
 

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { signOut, useSession } from "next-auth/react";
+import { signOut, useSession } from "@/components/auth/use-session";
 
 export function UserMenu() {
   const { data, status } = useSession();
@@ -17,7 +17,7 @@ export function UserMenu() {
       </div>
     );
   }
-  const role = (data.user as { role?: string }).role;
+  const role = data.user.role;
   return (
     <div className="flex items-center gap-3 text-sm">
       <Link href="/classes" className="hover:underline">
@@ -38,7 +38,7 @@ export function UserMenu() {
       </Link>
       <button
         type="button"
-        onClick={() => void signOut({ callbackUrl: "/" })}
+        onClick={() => void signOut("/")}
         className="rounded-md border border-zinc-300 px-2 py-1 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
       >
         Sign out

@@ -1,6 +1,6 @@
 "use client";
 // Records the visit and the section being read, so "continue where you left off" lands in the right place.
-import { useSession } from "next-auth/react";
+import { useSession } from "@/components/auth/use-session";
 import { useEffect, useRef } from "react";
 import { updateLocalProgress } from "./local-progress";
 

@@ -1,6 +1,6 @@
 "use client";
 // After sign-in, moves what the reader did while signed out into their account, once.
-import { useSession } from "next-auth/react";
+import { useSession } from "@/components/auth/use-session";
 import { useEffect } from "react";
 import { clearLocalProgress, readLocalProgress } from "./local-progress";
 import { PROGRESS_CHANGED_EVENT } from "./use-progress";

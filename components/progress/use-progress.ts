@@ -1,5 +1,5 @@
 "use client";
-import { useSession } from "next-auth/react";
+import { useSession } from "@/components/auth/use-session";
 import { useCallback, useEffect, useState } from "react";
 import { readLocalProgress } from "./local-progress";
 

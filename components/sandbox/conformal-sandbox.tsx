@@ -1,5 +1,4 @@
 "use client";
-import "@/lib/security/zod-jitless"; // before any zod parse: no eval probe under the page CSP
 // <ConformalSandbox preset="monotone-1d" />: the live conformal property-alignment sandbox.
 // With syncUrl the configuration lives in the URL (nuqs; the page provides NuqsAdapter), so a link
 // restores it exactly; in a lesson it lives in React state.

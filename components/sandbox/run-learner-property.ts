@@ -2,7 +2,7 @@
 // Runs a learner-written property in a fresh runner frame (/sandbox/runner: an opaque origin that can
 // make no request, with the code in a worker inside it) and removes the frame when the run ends. The
 // page alone decides when that is: one deadline, one result, a small message budget (run-guard.ts).
-import { sandboxParamsSchema, type SandboxParamsInput } from "@/lib/conformal/schema";
+import type { SandboxParams, SandboxParamsInput } from "@/lib/conformal/schema";
 import { RUNNER_PATH } from "@/lib/security/security-headers.mjs";
 import type { LearnerRequest, LearnerResponse } from "./learner-property-protocol";
 import { createRunGuard } from "./runner/run-guard";
@@ -15,12 +15,32 @@ const messageBudget = 4;
 
 export type LearnerRun = { promise: Promise<LearnerResponse>; cancel: () => void };
 
-export function runLearnerProperty(code: string, input: SandboxParamsInput, timeLimitMs = learnerTimeLimitMs): LearnerRun {
+const CANCELLED: LearnerResponse = { ok: false, kind: "worker", message: "cancelled" };
+
+/** zod parses the parameters, loaded with the first run rather than with the page (it is 30 kB gzip). */
+async function parseParams(input: SandboxParamsInput): Promise<{ ok: true; params: SandboxParams } | { ok: false; message: string }> {
+  await import("@/lib/security/zod-jitless"); // before the first parse: no eval probe under the page CSP
+  const { sandboxParamsSchema } = await import("@/lib/conformal/schema");
   const parsed = sandboxParamsSchema.safeParse(input);
-  if (!parsed.success) {
-    return { promise: Promise.resolve({ ok: false, kind: "worker", message: `Bad sandbox parameters: ${parsed.error.message}` }), cancel: () => {} };
-  }
-  const request: LearnerRequest = { code, params: parsed.data };
+  return parsed.success ? { ok: true, params: parsed.data } : { ok: false, message: parsed.error.message };
+}
+
+export function runLearnerProperty(code: string, input: SandboxParamsInput, timeLimitMs = learnerTimeLimitMs): LearnerRun {
+  let cancel = () => {
+    cancelled = true;
+  };
+  let cancelled = false;
+  const promise = parseParams(input).then((parsed) => {
+    if (cancelled) return CANCELLED;
+    if (!parsed.ok) return { ok: false, kind: "worker", message: `Bad sandbox parameters: ${parsed.message}` } satisfies LearnerResponse;
+    const run = startRun({ code, params: parsed.params }, timeLimitMs);
+    cancel = run.cancel;
+    return run.promise;
+  });
+  return { promise, cancel: () => cancel() };
+}
+
+function startRun(request: LearnerRequest, timeLimitMs: number): LearnerRun {
   const frame = document.createElement("iframe");
   frame.setAttribute("sandbox", "allow-scripts");
   frame.setAttribute("aria-hidden", "true");
@@ -53,5 +73,5 @@ export function runLearnerProperty(code: string, input: SandboxParamsInput, time
     { once: true },
   );
   document.body.append(frame);
-  return { promise, cancel: () => guard.stop({ ok: false, kind: "worker", message: "cancelled" }) };
+  return { promise, cancel: () => guard.stop(CANCELLED) };
 }

@@ -2,7 +2,7 @@
 // parsers (nuqs) that make a configuration shareable. The math lives in lib/conformal.
 import { parseAsFloat, parseAsInteger, parseAsStringLiteral } from "nuqs";
 import { datasetIds, type DatasetId } from "@/lib/conformal/scenarios";
-import { propertyKinds, witnessKinds } from "@/lib/conformal/schema";
+import { propertyKinds, witnessKinds } from "@/lib/conformal/kinds";
 import { clamp } from "@/lib/figures/limits";
 
 export type SandboxControls = {

@@ -1,11 +1,12 @@
 "use client";
 // The three charts: data, f, band and witness; the calibration risk curve; the validity histogram.
 // Before the first result each frame already holds its chart's height, so nothing moves when it arrives.
-import * as Plot from "@observablehq/plot";
+// Plot itself loads with the first result (use-plot-module.ts), not with the page.
 import { useMemo } from "react";
 import type { SandboxResult } from "@/lib/conformal/sandbox";
 import { chartHeight } from "@/components/ui/figure-shell";
 import { PlotFrame } from "@/components/ui/plot-frame";
+import { usePlotModule, type PlotModule } from "@/components/ui/use-plot-module";
 import { fixed, percent } from "@/lib/figures/format";
 
 // The same height rule twice: for Plot, and in CSS (cqw: the frame's width) for the frame.
@@ -14,7 +15,8 @@ const frameHeight = (less = 0) => `calc(clamp(240px, 62cqw, 340px) - ${less}px)`
 const fmt = (value: number | null, digits = 3) => (value === null ? "none" : fixed(value, digits));
 
 export function BandPlot({ result }: { result: SandboxResult | null }) {
-  const build = useMemo(() => (result ? (width: number) => bandChart(result, width) : null), [result]);
+  const Plot = usePlotModule();
+  const build = useMemo(() => (result && Plot ? (width: number) => bandChart(Plot, result, width) : null), [Plot, result]);
   const label = result ? bandLabel(result) : "Data, the model f and the conformal band: computing.";
   return <PlotFrame build={build} label={label} testId="band-plot" height={frameHeight()} />;
 }
@@ -30,7 +32,7 @@ function bandLabel(result: SandboxResult) {
   );
 }
 
-function bandChart(result: SandboxResult, width: number) {
+function bandChart(Plot: PlotModule, result: SandboxResult, width: number) {
   const { curve, data, witness } = result;
   const rows = curve.x.map((x, j) => ({ x, f: curve.f[j]!, lower: curve.lower?.[j], upper: curve.upper?.[j], ideal: curve.ideal?.[j] }));
   const points = data.x.map((x, i) => ({ x, y: data.y[i]! }));
@@ -57,14 +59,15 @@ function bandChart(result: SandboxResult, width: number) {
 }
 
 export function RiskPlot({ result }: { result: SandboxResult | null }) {
-  const build = useMemo(() => (result ? (width: number) => riskChart(result, width) : null), [result]);
+  const Plot = usePlotModule();
+  const build = useMemo(() => (result && Plot ? (width: number) => riskChart(Plot, result, width) : null), [Plot, result]);
   const label = result
     ? `Calibration risk R̂(s) against the band width s, with α = ${result.params.alpha} and ŝ = ${fmt(result.width)} marked.`
     : "Calibration risk R̂(s) against the band width s: computing.";
   return <PlotFrame build={build} label={label} testId="risk-plot" height={frameHeight(40)} />;
 }
 
-function riskChart(result: SandboxResult, width: number) {
+function riskChart(Plot: PlotModule, result: SandboxResult, width: number) {
   const { riskCurve, params } = result;
   const rows = riskCurve.lambda.map((lambda, j) => ({ lambda, risk: riskCurve.risk[j]!, bound: riskCurve.bound[j]! }));
   return Plot.plot({
@@ -84,7 +87,8 @@ function riskChart(result: SandboxResult, width: number) {
 }
 
 export function ValidityPlot({ result }: { result: SandboxResult | null }) {
-  const build = useMemo(() => (result ? (width: number) => validityChart(result, width) : null), [result]);
+  const Plot = usePlotModule();
+  const build = useMemo(() => (result && Plot ? (width: number) => validityChart(Plot, result, width) : null), [Plot, result]);
   const validity = result?.validity;
   const label = !result
     ? "Histogram of the test rejection rate over fresh splits: computing."
@@ -94,7 +98,7 @@ export function ValidityPlot({ result }: { result: SandboxResult | null }) {
   return <PlotFrame build={build} label={label} testId="validity-plot" height={frameHeight(60)} />;
 }
 
-function validityChart(result: SandboxResult, width: number) {
+function validityChart(Plot: PlotModule, result: SandboxResult, width: number) {
   const risks = result.validity?.risks ?? [];
   return Plot.plot({
     width,

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { openDbProbe } from "@/scripts/reliability/db-probe";
 import { SessionClient } from "@/scripts/reliability/session-client";
-import { COURSE, DEMO, quizDefinition } from "../support";
+import { COURSE, DEMO, quizDefinition, rightAnswer, someAnswer } from "../support";
 import { BASE_URL, newStudent } from "./support";
 
 type Review = { answersShown: string; items: Array<{ itemId: string; kind: string; feedback: unknown[]; correctChoiceIds: string[] | null; explanation: string | null; score: number | null }> };
@@ -28,7 +28,7 @@ test("select-all on a first attempt learns no key: no feedback on multiple-answe
   const quiz = quizDefinition("l1-check");
   expect(quiz.policy.showAnswers).toBe("after-last-attempt");
   const student = await newStudent(BASE_URL, "select-all");
-  const responses = Object.fromEntries(quiz.items.map((item) => [item.id, item.kind === "multiple" ? item.choices.map((choice) => choice.id) : [item.choices[0]!.id]]));
+  const responses = Object.fromEntries(quiz.items.map((item) => [item.id, item.kind === "multiple" ? item.choices.map((choice) => choice.id) : someAnswer(item)]));
   const response = await submit(student, quiz.id, { quizVersion: quiz.version, responses });
   expect(response.status).toBe(201);
   const review = (response.body as { review: Review }).review;
@@ -36,7 +36,8 @@ test("select-all on a first attempt learns no key: no feedback on multiple-answe
   for (const item of review.items) {
     expect(item.correctChoiceIds, item.itemId).toBeNull();
     expect(item.explanation, item.itemId).toBeNull();
-    if (item.kind !== "single") expect(item.feedback, item.itemId).toEqual([]);
+    // Single-answer and numeric feedback describes the one answer given (the single-answer rule).
+    if (item.kind !== "single" && item.kind !== "numeric") expect(item.feedback, item.itemId).toEqual([]);
     if (item.kind === "multiple" && quiz.items.find((entry) => entry.id === item.itemId)!.choices.some((choice) => !choice.correct)) expect(item.score, item.itemId).toBe(0);
   }
 });
@@ -75,7 +76,7 @@ test("after a republish with a stricter policy, the old version gets a 409 and n
   const instructor = new SessionClient(BASE_URL);
   await instructor.signIn(DEMO.instructor.email, DEMO.instructor.password);
   const student = await newStudent(BASE_URL, "old-version");
-  const allKeys = Object.fromEntries(quiz.items.map((item) => [item.id, item.choices.filter((choice) => choice.correct).map((choice) => choice.id).slice(0, item.kind === "multiple" ? undefined : 1)]));
+  const allKeys = Object.fromEntries(quiz.items.map((item) => [item.id, rightAnswer(item).slice(0, item.kind === "multiple" ? undefined : 1)]));
   // One attempt under the file's version, so the replay below has something to replay.
   const firstId = randomUUID();
   expect((await student.send("POST", `/api/quizzes/${quiz.id}/attempts`, { json: { quizId: quiz.id, quizVersion: quiz.version, submissionId: firstId, responses: {} } })).status).toBe(201);

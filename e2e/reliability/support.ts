@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { SessionClient } from "@/scripts/reliability/session-client";
 import type { QuizDefinition } from "@/lib/quiz/types";
-import { COURSE, fixtureLesson, LESSONS, quizDefinition } from "../support";
+import { COURSE, fixtureLesson, LESSONS, quizDefinition, someAnswer } from "../support";
 
 export const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
 
@@ -26,8 +26,8 @@ function fixtureOf(definition: QuizDefinition) {
     quizVersion: definition.version,
     itemIds: definition.items.map((item) => item.id),
     choiceIds: definition.items.flatMap((item) => item.choices.map((choice) => choice.id)),
-    /** The first choice of every item: a well-formed (not necessarily correct) answer. */
-    responses: Object.fromEntries(definition.items.map((item) => [item.id, [item.choices[0]!.id]])),
+    /** The first choice of every item (a number for a numeric one): a well-formed, not necessarily correct, answer. */
+    responses: Object.fromEntries(definition.items.map((item) => [item.id, someAnswer(item)])),
     maxAttempts: definition.policy.maxAttempts,
   };
 }

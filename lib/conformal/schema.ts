@@ -1,9 +1,7 @@
 // The sandbox's parameters, validated at the boundary (worker message, CLI input, URL state).
 import { z } from "zod";
+import { propertyKinds, witnessKinds } from "./kinds";
 import { datasetIds } from "./scenarios";
-
-export const propertyKinds = ["increasing", "decreasing", "concave"] as const;
-export const witnessKinds = ["envelope", "isotonic"] as const;
 
 const finiteNumbers = z.array(z.number().finite());
 

@@ -13,7 +13,7 @@ import { referenceAnchorId } from "./citations";
 import { orderedReferences } from "./reference-order";
 import type { Reference } from "./schemas";
 
-export const ISLANDS = ["Quiz", "ConformalSandbox", "GoodhartFigure", "GeneralisationFigure", "PreferenceFigure", "ShiftMonitorFigure"] as const;
+export const ISLANDS = ["Quiz", "ConformalSandbox", "GoodhartFigure", "GeneralisationFigure", "PreferenceFigure", "ShiftMonitorFigure", "ShapeColourFigure"] as const;
 export type IslandName = (typeof ISLANDS)[number];
 export type IslandProps = Record<string, string | number | boolean>;
 
