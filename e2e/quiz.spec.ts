@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import type { QuizDefinition, QuizItemDefinition } from "@/lib/quiz/types";
-import { COURSE, enterAnswer, expectNoAxeViolations, fixtureLesson, quizDefinition, rightAnswer, signedInStudent, wrongAnswer } from "./support";
+import { COURSE, enterAnswer, expectNoAxeViolations, fixtureLesson, quizDefinition, rightAnswer, signedInStudent, someAnswer, wrongAnswer } from "./support";
 
 const plain = (html: string) => html.replace(/<[^>]+>/g, "").replace(/\s+/g, " ").trim();
 const lessonUrl = (quiz: QuizDefinition) => `/courses/${COURSE}/${quiz.lessonSlug}`;
@@ -141,16 +141,19 @@ test("a keyboard-only learner can complete a quiz", async ({ page }) => {
   // Choices are shuffled per learner: start on whichever choice the page shows first.
   await page.getByTestId(`quiz-item-${quiz.items[0]!.id}`).locator("input").first().focus();
   for (const [index, item] of quiz.items.entries()) {
-    if (item.kind === "multiple") {
+    if (item.kind === "numeric") {
+      await page.keyboard.type(someAnswer(item)[0]!); // a numeric item is typed into its field
+      await page.keyboard.press("Tab");
+    } else if (item.kind === "multiple") {
       await page.keyboard.press("Space"); // tick the focused checkbox
       for (let i = 0; i < item.choices.length; i++) await page.keyboard.press("Tab");
     } else {
       await page.keyboard.press("ArrowDown"); // radios: arrow keys select within the group
       await page.keyboard.press("Tab");
     }
-    if (index < quiz.items.length - 1) {
-      await expect(page.locator(":focus")).toHaveAttribute("name", `${quiz.id}-${quiz.items[index + 1]!.id}`);
-    }
+    const next = quiz.items[index + 1];
+    if (next?.kind === "numeric") await expect(page.locator(":focus")).toHaveAttribute("data-testid", `numeric-${next.id}`);
+    else if (next) await expect(page.locator(":focus")).toHaveAttribute("name", `${quiz.id}-${next.id}`);
   }
   await expect(page.locator(":focus")).toHaveText("Submit answers");
   await page.keyboard.press("Enter");
