@@ -2,9 +2,11 @@
 // zod validation, grading against the stored key, the exactly-once insert, the review, and serialising
 // the response — called directly by simulated learners. Run as its own process under the react-server
 // condition (it imports server-only modules); prints one JSON line with the figures.
-//   tsx --conditions=react-server bench/grading-core.ts <seconds> <connections,...>
+// The quiz must allow unlimited attempts, or the run would measure refusals: bench/submissions-bench.ts
+// republishes lesson 2's l2-check so before it starts this.
+//   tsx --conditions=react-server bench/grading-core.ts <seconds> <connections,...> <quiz id>
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { currentStoredQuizDefinition } from "@/lib/attempts/quiz-definitions";
 import { submitAttempt } from "@/lib/attempts/submit";
 import { db } from "@/lib/db/client";
 import { submitAttemptSchema } from "@/lib/quiz/submission";
@@ -16,9 +18,11 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 async function main() {
   const seconds = Number(process.argv[2] ?? 5);
   const levels = (process.argv[3] ?? "1,16,64").split(",").map(Number);
-  const quiz = (JSON.parse(readFileSync(".content/server/quizzes.json", "utf8")) as { id: string; version: string; items: { id: string; choices: { id: string }[] }[] }[]).find(
-    (candidate) => candidate.id === "l2-check",
-  )!;
+  const quizId = process.argv[4] ?? "l2-check";
+  // The version students see now, as the submit route grades it (a studio revision over the file, if any).
+  const quiz = await currentStoredQuizDefinition(quizId);
+  if (!quiz) throw new Error(`grading-core: no published quiz ${quizId}`);
+  if (quiz.policy.maxAttempts !== null) throw new Error(`grading-core: ${quizId} allows ${quiz.policy.maxAttempts} attempts per learner; the run would measure refusals (publish it with maxAttempts={0} first)`);
   // A numeric item has no choices: a number is its well-formed answer.
   const responses = Object.fromEntries(quiz.items.map((item) => [item.id, item.choices[0] ? [item.choices[0].id] : ["0"]]));
   // Many learners, so each has a handful of attempts, as in a real class; created directly because

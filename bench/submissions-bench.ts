@@ -12,7 +12,13 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { encode } from "next-auth/jwt";
+import type { QuizDefinition } from "@/lib/quiz/types";
 import { type AppServer, authSecret } from "../scripts/reliability/app-server";
+import { republishWithQuizPolicy } from "../scripts/reliability/fixture-lesson";
+
+/** The quiz both submission benches grade: lesson 2's check, republished with unlimited attempts. */
+const BENCH_QUIZ = { courseSlug: "alignment-foundations", lessonSlug: "goodhart-and-specification-gaming", quizId: "l2-check" };
+const BENCH_INSTRUCTOR = { email: "instructor@example.com", password: "instructor-password" };
 
 export type LoadFigures = { connections: number; requests: number; seconds: number; perSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number; peakRssMb?: number };
 
@@ -76,7 +82,20 @@ type GradingCoreFigures = Omit<LoadFigures, "non2xx" | "errors" | "peakRssMb">;
 
 export async function runSubmissionsBench(server: AppServer, options: { databaseUrl: string; seconds?: number }) {
   const seconds = options.seconds ?? 5;
-  const quiz = (JSON.parse(readFileSync(".content/server/quizzes.json", "utf8")) as { id: string; version: string; items: { id: string; choices: { id: string }[] }[] }[]).find((q) => q.id === "l2-check")!;
+  // The course's quizzes allow 3 attempts, and a load of new attempts would soon measure 409s, not grading.
+  // So lesson 2 is republished from the studio with its quiz unlimited: the same items and key, graded
+  // for real on every request (the path of a studio revision over a file lesson). Served from its file after.
+  const republished = await republishWithQuizPolicy({ ...BENCH_QUIZ, baseUrl: server.url, quizAttributes: "maxAttempts={0}", instructor: BENCH_INSTRUCTOR, databaseUrl: options.databaseUrl });
+  try {
+    return await measureSubmissions(server, republished.quiz, { databaseUrl: options.databaseUrl, seconds });
+  } finally {
+    await republished.restore();
+  }
+}
+
+async function measureSubmissions(server: AppServer, quiz: QuizDefinition, options: { databaseUrl: string; seconds: number }) {
+  const { seconds } = options;
+  if (quiz.policy.maxAttempts !== null) throw new Error(`${quiz.id} allows ${quiz.policy.maxAttempts} attempts: the load would measure refusals`);
   // A numeric item has no choices: a number is its well-formed answer.
   const responses = Object.fromEntries(quiz.items.map((item) => [item.id, item.choices[0] ? [item.choices[0].id] : ["0"]]));
   const cookies = await learnersWithSessions(options.databaseUrl, 2000);
@@ -106,6 +125,6 @@ export async function runSubmissionsBench(server: AppServer, options: { database
   await autocannonRun({ url: server.url + path, method: "POST", headers: { origin: "http://foreign.example" }, connections: 4, duration: 1 });
   const frameworkCeiling = await autocannonRun({ url: server.url + path, method: "POST", headers: { origin: "http://foreign.example" }, connections: 16, duration: seconds });
   const http = [await submit(1), await submit(16), await submit(64)];
-  const core = JSON.parse(benchScript("bench/grading-core.ts", [String(seconds), "1,16,64"], options.databaseUrl)) as GradingCoreFigures[];
+  const core = JSON.parse(benchScript("bench/grading-core.ts", [String(seconds), "1,16,64", quiz.id], options.databaseUrl)) as GradingCoreFigures[];
   return { http, frameworkCeiling: { ...frameworkCeiling, note: "the same route refused at its first check (foreign Origin): Next.js's own cost per request" }, core };
 }

@@ -7,13 +7,12 @@ import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
 import type { QuizDefinition } from "@/lib/quiz/types";
-import { COURSE, createAccount, DEMO, expectNoAxeViolations, LESSONS, quizDefinition, quizDefinitions, rightAnswer, signInViaApi, uniqueEmail, wrongAnswer } from "./support";
+import { COURSE, createAccount, DEMO, enterAnswer, expectNoAxeViolations, LESSONS, quizDefinition, quizDefinitions, rightAnswer, signInViaApi, uniqueEmail, wrongAnswer } from "./support";
 
 const L1 = LESSONS[0];
 const L2 = LESSONS[1];
 
 type Responses = Record<string, string[]>;
-const allCorrect = (quiz: QuizDefinition): Responses => Object.fromEntries(quiz.items.map((item) => [item.id, rightAnswer(item)]));
 /** The first `right` items answered correctly, the rest wrong. */
 const partlyCorrect = (quiz: QuizDefinition, right: number): Responses =>
   Object.fromEntries(
@@ -51,6 +50,9 @@ async function newInstructor(browser: Browser): Promise<Page> {
   const session = (await (await page.request.get("/api/auth/session")).json()) as { user: { id: string } };
   expect((await admin.request.patch(`/api/admin/users/${session.user.id}/role`, { data: { role: "instructor" } })).status()).toBe(200);
   await admin.context().close();
+  // A role change ends the user's sessions (lib/auth/user-admin.ts): they sign in again, as the new role.
+  await page.context().clearCookies();
+  await signInViaApi(page, account.email, account.password);
   return page;
 }
 
@@ -169,7 +171,8 @@ test.describe("an instructor runs a class", () => {
     await studentA.goto(`/courses/${COURSE}/${L1}`);
     const quizBox = studentA.getByTestId(`quiz-${l1.id}`);
     await expect(quizBox).toHaveAttribute("data-phase", "answering", LOADED);
-    for (const ids of Object.values(allCorrect(l1))) for (const id of ids) await studentA.locator(`input[value="${id}"]`).check();
+    // A numeric item is typed, not ticked (enterAnswer).
+    for (const item of l1.items) await enterAnswer(studentA, item, rightAnswer(item));
     await quizBox.getByRole("button", { name: "Submit answers" }).click();
     await expect(quizBox).toHaveAttribute("data-phase", "reviewing", LOADED);
     a2 = await submit(studentA, l2, partlyCorrect(l2, 6));

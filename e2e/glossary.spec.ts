@@ -22,17 +22,26 @@ test("a lesson links to a glossary entry, which opens at the entry and links bac
   await expect(page.locator("#the-choice-rule")).toBeInViewport();
 });
 
-test("the glossary renders its symbols with KaTeX and is reachable from the syllabus", async ({ page }) => {
+test("the glossary renders its symbols as MathML and is reachable from the syllabus", async ({ page }) => {
   await page.goto(`/courses/${COURSE}`);
   await page.getByRole("link", { name: "Glossary and notation" }).click();
   await expect(page).toHaveURL(new RegExp(`${GLOSSARY}$`));
   await expect(page.getByRole("heading", { level: 1, name: "Glossary and notation" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Symbols" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Terms" })).toBeVisible();
+  // KaTeX compiles to MathML only (lib/content/katex-options.ts) and the browser lays it out natively: what a
+  // reader sees is real MathML elements, not TeX source and not KaTeX's error markup.
   const main = page.getByRole("main");
-  expect(await main.locator(".katex").count()).toBeGreaterThan(10);
+  expect(await main.locator("math").count()).toBeGreaterThan(10);
   await expect(main.locator(".katex-error")).toHaveCount(0);
-  await expect(page.locator("#rho-term .katex-mathml annotation")).toHaveText("\\rho");
+  const rho = page.locator("#rho-term math");
+  await expect(rho).toBeVisible();
+  expect(await rho.evaluate((element) => element.namespaceURI)).toBe("http://www.w3.org/1998/Math/MathML");
+  await expect(rho.locator("mi")).toHaveText("ρ");
+  await expect(rho.locator("mi")).toBeVisible();
+  // The TeX source rides along for screen readers and copying, but is not what the page shows.
+  await expect(rho.locator('annotation[encoding="application/x-tex"]')).toHaveText("\\rho");
+  await expect(rho.locator("annotation")).toBeHidden();
 });
 
 test("search finds a glossary entry and opens the glossary at it", async ({ page }) => {

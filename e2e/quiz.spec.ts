@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import type { QuizDefinition, QuizItemDefinition } from "@/lib/quiz/types";
-import { COURSE, enterAnswer, expectNoAxeViolations, quizDefinition, rightAnswer, signedInStudent, wrongAnswer } from "./support";
+import { COURSE, enterAnswer, expectNoAxeViolations, fixtureLesson, quizDefinition, rightAnswer, signedInStudent, someAnswer, wrongAnswer } from "./support";
 
 const plain = (html: string) => html.replace(/<[^>]+>/g, "").replace(/\s+/g, " ").trim();
 const lessonUrl = (quiz: QuizDefinition) => `/courses/${COURSE}/${quiz.lessonSlug}`;
@@ -11,22 +11,30 @@ async function choose(page: Page, quiz: QuizDefinition, answer: (item: QuizItemD
 }
 
 test("a wrong answer gets its feedback and, under after-submit, the explanation", async ({ page }) => {
-  const quiz = quizDefinition("l2-check");
-  expect(quiz.policy.showAnswers).toBe("after-submit");
-  await signedInStudent(page);
-  await page.goto(lessonUrl(quiz));
-  const item = quiz.items.find((candidate) => candidate.choices.some((choice) => !choice.correct && choice.feedbackHtml))!;
-  const wrong = item.choices.find((choice) => !choice.correct && choice.feedbackHtml)!;
-  await expect(quizSection(page, quiz)).toHaveAttribute("data-phase", "answering");
-  await page.locator(`input[value="${wrong.id}"]`).check();
-  await quizSection(page, quiz).getByRole("button", { name: "Submit answers" }).click();
+  // The course's quizzes show explanations after the last attempt; this policy needs a lesson of its own.
+  const fixture = await fixtureLesson("after-submit", 'showAnswers="after-submit"');
+  try {
+    const quiz = fixture.quiz;
+    expect(quiz.policy).toMatchObject({ maxAttempts: 3, showAnswers: "after-submit" });
+    await signedInStudent(page);
+    await page.goto(lessonUrl(quiz));
+    const item = quiz.items.find((candidate) => candidate.choices.some((choice) => !choice.correct && choice.feedbackHtml))!;
+    const wrong = item.choices.find((choice) => !choice.correct && choice.feedbackHtml)!;
+    await expect(quizSection(page, quiz)).toHaveAttribute("data-phase", "answering");
+    await page.locator(`input[value="${wrong.id}"]`).check();
+    await quizSection(page, quiz).getByRole("button", { name: "Submit answers" }).click();
 
-  const itemBox = page.getByTestId(`quiz-item-${item.id}`);
-  await expect(itemBox).toHaveAttribute("data-result", "incorrect");
-  await expect(itemBox).toContainText(plain(wrong.feedbackHtml!).slice(0, 60));
-  await expect(itemBox.getByTestId("quiz-explanation")).toContainText(plain(item.explanationHtml!).slice(0, 60));
-  await expect(page.getByTestId("quiz-status")).toContainText("Score 0 of");
-  await expectNoAxeViolations(page, `[data-testid="quiz-${quiz.id}"]`);
+    const itemBox = page.getByTestId(`quiz-item-${item.id}`);
+    await expect(itemBox).toHaveAttribute("data-result", "incorrect");
+    await expect(itemBox).toContainText(plain(wrong.feedbackHtml!).slice(0, 60));
+    await expect(itemBox.getByTestId("quiz-explanation")).toContainText(plain(item.explanationHtml!).slice(0, 60));
+    await expect(page.getByTestId("quiz-status")).toContainText("Score 0 of");
+    // Attempts are left, and still the explanation shows: after-submit, not after-last-attempt.
+    await expect(page.getByTestId("quiz-status")).toContainText("2 attempts left");
+    await expectNoAxeViolations(page, `[data-testid="quiz-${quiz.id}"]`);
+  } finally {
+    await fixture.hide();
+  }
 });
 
 test("answers stay hidden until the last attempt, attempts run out, and history is kept", async ({ page }) => {
@@ -134,16 +142,19 @@ test("a keyboard-only learner can complete a quiz", async ({ page }) => {
   // Choices are shuffled per learner: start on whichever choice the page shows first.
   await page.getByTestId(`quiz-item-${quiz.items[0]!.id}`).locator("input").first().focus();
   for (const [index, item] of quiz.items.entries()) {
-    if (item.kind === "multiple") {
+    if (item.kind === "numeric") {
+      await page.keyboard.type(someAnswer(item)[0]!); // a numeric item is typed into its field
+      await page.keyboard.press("Tab");
+    } else if (item.kind === "multiple") {
       await page.keyboard.press("Space"); // tick the focused checkbox
       for (let i = 0; i < item.choices.length; i++) await page.keyboard.press("Tab");
     } else {
       await page.keyboard.press("ArrowDown"); // radios: arrow keys select within the group
       await page.keyboard.press("Tab");
     }
-    if (index < quiz.items.length - 1) {
-      await expect(page.locator(":focus")).toHaveAttribute("name", `${quiz.id}-${quiz.items[index + 1]!.id}`);
-    }
+    const next = quiz.items[index + 1];
+    if (next?.kind === "numeric") await expect(page.locator(":focus")).toHaveAttribute("data-testid", `numeric-${next.id}`);
+    else if (next) await expect(page.locator(":focus")).toHaveAttribute("name", `${quiz.id}-${next.id}`);
   }
   await expect(page.locator(":focus")).toHaveText("Submit answers");
   await page.keyboard.press("Enter");

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import type { QuizDefinition, QuizItemDefinition } from "@/lib/quiz/types";
+import { publishFixtureLesson, type FixtureLesson } from "@/scripts/reliability/fixture-lesson";
 import { SessionClient } from "@/scripts/reliability/session-client";
 
 export const COURSE = "alignment-foundations";
@@ -80,6 +81,14 @@ export function quizDefinition(quizId: string): QuizDefinition {
   const found = quizDefinitions().find((quiz) => quiz.id === quizId);
   if (!found) throw new Error(`no quiz ${quizId} in .content/server/quizzes.json`);
   return found;
+}
+
+/**
+ * A lesson in the course with a quiz under a policy the course does not use (e.g. 'showAnswers="after-submit"',
+ * 'maxAttempts={0}'), published through the studio API by the demo instructor; call hide() when done.
+ */
+export function fixtureLesson(name: string, quizAttributes: string): Promise<FixtureLesson> {
+  return publishFixtureLesson({ baseUrl: `http://localhost:${process.env.E2E_PORT ?? 3100}`, courseSlug: COURSE, name, quizAttributes, instructor: DEMO.instructor });
 }
 
 export async function expectNoAxeViolations(page: Page, include?: string) {

@@ -5,7 +5,7 @@ import { expect, test } from "@playwright/test";
 import { CALLERS, type Caller, isAllowed, ROUTE_TABLE, type RouteFixture } from "@/lib/security/route-table";
 import { SessionClient } from "@/scripts/reliability/session-client";
 import { DEMO } from "../support";
-import { BASE_URL, LESSON, quizFixture } from "./support";
+import { BASE_URL, LESSON, unlimitedQuizFixture } from "./support";
 
 test("authorisation matrix: every route × every role, 0 unauthorised successes", async () => {
   test.setTimeout(180_000);
@@ -21,7 +21,8 @@ test("authorisation matrix: every route × every role, 0 unauthorised successes"
   const target = new SessionClient(BASE_URL);
   await target.signUpAndSignIn({ name: "Role Target", email: `role-target-${randomUUID().slice(0, 8)}@example.com`, password: "a-long-password" });
   const targetUserId = ((await target.send("GET", "/api/auth/session")).body as { user: { id: string } }).user.id;
-  const quiz = quizFixture("l2-check"); // unlimited attempts, so every allowed caller's sample succeeds
+  // Unlimited attempts, so every allowed caller's sample succeeds however often the demo accounts submitted before.
+  const { hide, ...quiz } = await unlimitedQuizFixture("authorization");
   const created = await clients.instructor.send("POST", "/api/classes", {
     json: { name: "Matrix class", courseSlug: LESSON.courseSlug, timeZone: "UTC", startsOn: null, endsOn: null },
   });
@@ -57,6 +58,7 @@ test("authorisation matrix: every route × every role, 0 unauthorised successes"
     rows.push(`  ${entry.access.padEnd(13)} ${entry.kind.padEnd(5)} ${entry.file.padEnd(44)} ${cellsForEntry.join(" ")}`);
   }
   console.log(`authorisation matrix: ${ROUTE_TABLE.length} routes × ${CALLERS.length} callers = ${cells} requests, ${unauthorisedSuccesses} unauthorised successes\n${rows.join("\n")}`);
+  await hide();
   expect(unauthorisedSuccesses).toBe(0);
   expect(wrong).toEqual([]);
 });

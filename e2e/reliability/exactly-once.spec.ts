@@ -6,7 +6,7 @@ import { expect, test } from "@playwright/test";
 import { openDbProbe } from "@/scripts/reliability/db-probe";
 import { runPool, SessionClient } from "@/scripts/reliability/session-client";
 import { acknowledged, planSubmissions, runSubmissions } from "@/scripts/reliability/submission-load";
-import { BASE_URL, quizFixture } from "./support";
+import { BASE_URL, quizFixture, unlimitedQuizFixture } from "./support";
 
 const LEARNERS = 200;
 const PER_QUIZ = 5; // 5 to each of two quizzes (more than their attempt limits): 10 submissions per learner
@@ -14,8 +14,9 @@ const PER_QUIZ = 5; // 5 to each of two quizzes (more than their attempt limits)
 test("exactly once: 200 learners × 10 concurrent submissions with retries", async () => {
   test.setTimeout(300_000);
   const limited = quizFixture("l1-check");
-  const unlimited = quizFixture("l2-check");
+  const unlimited = await unlimitedQuizFixture("exactly-once");
   expect(limited.maxAttempts).toBe(3);
+  expect(unlimited.maxAttempts).toBeNull();
   // What each learner ends with per quiz: every submission up to the quiz's limit (the course default is 3).
   const cap = (quiz: { maxAttempts: number | null }) => Math.min(PER_QUIZ, quiz.maxAttempts ?? PER_QUIZ);
 
@@ -60,7 +61,7 @@ test("exactly once: 200 learners × 10 concurrent submissions with retries", asy
     byLearnerQuiz.set(key, [...(byLearnerQuiz.get(key) ?? []), Number(row.attemptNumber)]);
   }
   for (const [key, numbers] of byLearnerQuiz) {
-    const expected = Array.from({ length: cap(key.endsWith(" l1-check") ? limited : unlimited) }, (_, index) => index + 1);
+    const expected = Array.from({ length: cap(key.endsWith(` ${limited.quizId}`) ? limited : unlimited) }, (_, index) => index + 1);
     expect(numbers.sort((a, b) => a - b), key).toEqual(expected);
   }
 
@@ -77,4 +78,5 @@ test("exactly once: 200 learners × 10 concurrent submissions with retries", asy
       expect(stored.has(result.plan.submissionId)).toBe(false);
     }
   }
+  await unlimited.hide();
 });

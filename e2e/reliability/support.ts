@@ -2,14 +2,27 @@
 // output, and signed-in API clients.
 import { randomUUID } from "node:crypto";
 import { SessionClient } from "@/scripts/reliability/session-client";
-import { COURSE, LESSONS, quizDefinition, someAnswer } from "../support";
+import type { QuizDefinition } from "@/lib/quiz/types";
+import { COURSE, fixtureLesson, LESSONS, quizDefinition, someAnswer } from "../support";
 
 export const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
 
 export function quizFixture(quizId: string) {
-  const definition = quizDefinition(quizId);
+  return fixtureOf(quizDefinition(quizId));
+}
+
+/**
+ * quizFixture's shape for a quiz with unlimited attempts (maxAttempts={0}) in a fixture lesson of its own:
+ * the course's quizzes allow 3, and a load needs more. Call hide() when done.
+ */
+export async function unlimitedQuizFixture(name: string) {
+  const lesson = await fixtureLesson(name, "maxAttempts={0}");
+  return { ...fixtureOf(lesson.quiz), hide: lesson.hide };
+}
+
+function fixtureOf(definition: QuizDefinition) {
   return {
-    quizId,
+    quizId: definition.id,
     quizVersion: definition.version,
     itemIds: definition.items.map((item) => item.id),
     choiceIds: definition.items.flatMap((item) => item.choices.map((choice) => choice.id)),

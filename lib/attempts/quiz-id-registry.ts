@@ -3,6 +3,7 @@ import "server-only";
 // The studio checks a lesson's quiz ids here against every quiz ever published elsewhere (the compiled files and
 // the QuizVersion rows, which keep removed quizzes too: reusing an id would merge two quizzes' histories).
 import { readQuizDefinitions } from "@/lib/content/compiled-store";
+import { quizIdTakenMessage } from "@/lib/content/course-checks";
 import { createDiagnostic, type ContentDiagnostic } from "@/lib/content/diagnostics";
 import type { LessonFacts } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
@@ -19,6 +20,6 @@ export async function quizIdConflicts(facts: Pick<LessonFacts, "courseSlug" | "s
   for (const row of rows) if (!here(row) && !elsewhere.has(row.quizId)) elsewhere.set(row.quizId, `${row.courseSlug}/${row.lessonSlug}`);
   return facts.quizIds.flatMap((quiz) => {
     const other = elsewhere.get(quiz.id);
-    return other ? [createDiagnostic(facts.file, quiz, `quiz id "${quiz.id}" is already used in the lesson ${other}; quiz ids must be unique across all courses and the studio`)] : [];
+    return other ? [createDiagnostic(facts.file, quiz, quizIdTakenMessage(quiz.id, `the lesson ${other}`))] : [];
   });
 }

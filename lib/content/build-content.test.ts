@@ -86,8 +86,8 @@ describe("quiz ids across courses (#12 item 9)", () => {
     const manifest = JSON.parse(await readFile(path.join(copy, "course.json"), "utf8")) as { slug: string };
     await writeFile(path.join(copy, "course.json"), JSON.stringify({ ...manifest, slug: "copied-course" }));
     const expected = [
-      `z-copied-course/first-lesson.mdx:54:1 quiz id "goodhart-check" is already used in good-course/first-lesson.mdx:54:1; quiz ids must be unique across all courses`,
-      `z-copied-course/second-lesson.mdx:16:1 quiz id "second-check" is already used in good-course/second-lesson.mdx:16:1; quiz ids must be unique across all courses`,
+      `z-copied-course/first-lesson.mdx:54:1 quiz id "goodhart-check" is already used in good-course/first-lesson.mdx:54:1; quiz ids must be unique across all courses and the studio`,
+      `z-copied-course/second-lesson.mdx:16:1 quiz id "second-check" is already used in good-course/second-lesson.mdx:16:1; quiz ids must be unique across all courses and the studio`,
     ];
     const relative = (line: string) => line.replaceAll(`${contentDir}/`, "").replaceAll(`${contentDir.replace(/^\//, "")}/`, "");
     const result = await build();

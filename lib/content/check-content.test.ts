@@ -40,7 +40,7 @@ describe("content:check", () => {
       `${base}/bad-links.mdx:13:3 broken link "/courses/no-such-course": there is no course "no-such-course"`,
       `${base}/bad-links.mdx:14:39 broken link "./bad-quizz": course "broken-course" has no lesson "bad-quizz"`,
       `${base}/bad-links.mdx:15:3 broken link "/courses/broken-course/bad-quiz#nothing-here": lesson "bad-quiz" has no heading with id "nothing-here"`,
-      `${base}/bad-links.mdx:18:1 quiz id "shared-check" is already used in ${base}/bad-quiz.mdx:32:1; quiz ids must be unique across all courses`,
+      `${base}/bad-links.mdx:18:1 quiz id "shared-check" is already used in ${base}/bad-quiz.mdx:32:1; quiz ids must be unique across all courses and the studio`,
       `${base}/bad-links.mdx:19:3 quiz item id "shared-item" is already used in ${base}/bad-quiz.mdx:33:3; ids must be unique within the course`,
       `${base}/bad-quiz.mdx:9:27 <Quiz> maxAttempts must be at least 0, not -1`,
       `${base}/bad-quiz.mdx:9:44 <Quiz> showAnswers must be one of "after-submit", "after-last-attempt", "after-correct", "never", not "sometimes"`,

@@ -29,6 +29,14 @@ function crossLessonDuplicates(kind: string, lessons: readonly LessonFacts[], pi
   return diagnostics;
 }
 
+/**
+ * The quiz-id rule in one wording, for content:check and the studio's registry (lib/attempts/quiz-id-registry.ts)
+ * alike: attempts are keyed by quiz id alone, so one id means one quiz across every course file and studio lesson.
+ */
+export function quizIdTakenMessage(quizId: string, usedIn: string): string {
+  return `quiz id "${quizId}" is already used in ${usedIn}; quiz ids must be unique across all courses and the studio`;
+}
+
 /** Quiz ids across every course given: each duplicate names the other place, with its file:line:col. */
 export function checkQuizIdsAcrossCourses(lessons: readonly LessonFacts[]): ContentDiagnostic[] {
   const first = new Map<string, { file: string; at: PlacedId }>();
@@ -38,7 +46,7 @@ export function checkQuizIdsAcrossCourses(lessons: readonly LessonFacts[]): Cont
       const earlier = first.get(placed.id);
       if (!earlier) first.set(placed.id, { file: facts.file, at: placed });
       else if (earlier.file !== facts.file) {
-        diagnostics.push(createDiagnostic(facts.file, placed, `quiz id "${placed.id}" is already used in ${displayPath(earlier.file)}:${earlier.at.line}:${earlier.at.column}; quiz ids must be unique across all courses`));
+        diagnostics.push(createDiagnostic(facts.file, placed, quizIdTakenMessage(placed.id, `${displayPath(earlier.file)}:${earlier.at.line}:${earlier.at.column}`)));
       }
     }
   }
@@ -53,15 +61,35 @@ export function checkCourseFacts(lessons: readonly LessonFacts[], targets: LinkT
   ];
 }
 
-/** Every lesson a link may name, and the glossary page; anchors are known only for lessons that were analysed. */
-export function buildLinkTargets(layouts: readonly CourseLayout[], facts: readonly LessonFacts[]): LinkTargets {
-  const anchorsByFile = new Map(facts.map((lesson) => [lesson.file, new Set(lesson.anchors)]));
+/**
+ * What one course offers links: its lessons (with their heading ids when analysed, else null: not checked)
+ * and, when the course has a glossary, the glossary page with one anchor per entry id.
+ */
+export type CoursePages = {
+  courseSlug: string;
+  lessons: ReadonlyArray<{ slug: string; anchors: readonly string[] | null }>;
+  glossaryEntryIds: readonly string[] | null;
+};
+
+/** The one rule for link targets: content:check, content:build and the studio's publish check all use it. */
+export function linkTargetsOf(courses: readonly CoursePages[]): LinkTargets {
   const targets: LinkTargets = new Map();
-  for (const layout of layouts) {
-    const slug = layout.manifest.manifest?.slug ?? layout.courseSlug;
-    const pages = new Map<string, ReadonlySet<string> | null>(layout.lessonFiles.map((lesson) => [lesson.slug, anchorsByFile.get(lesson.file) ?? null]));
-    if (layout.glossary?.glossary) pages.set(GLOSSARY_SLUG, glossaryAnchors(layout.glossary.glossary));
-    targets.set(slug, pages);
+  for (const course of courses) {
+    const pages = new Map<string, ReadonlySet<string> | null>(course.lessons.map((lesson) => [lesson.slug, lesson.anchors ? new Set(lesson.anchors) : null]));
+    if (course.glossaryEntryIds) pages.set(GLOSSARY_SLUG, new Set(course.glossaryEntryIds));
+    targets.set(course.courseSlug, pages);
   }
   return targets;
+}
+
+/** Every lesson a link may name, and the glossary page; anchors are known only for lessons that were analysed. */
+export function buildLinkTargets(layouts: readonly CourseLayout[], facts: readonly LessonFacts[]): LinkTargets {
+  const anchorsByFile = new Map(facts.map((lesson) => [lesson.file, lesson.anchors]));
+  return linkTargetsOf(
+    layouts.map((layout) => ({
+      courseSlug: layout.manifest.manifest?.slug ?? layout.courseSlug,
+      lessons: layout.lessonFiles.map((lesson) => ({ slug: lesson.slug, anchors: anchorsByFile.get(lesson.file) ?? null })),
+      glossaryEntryIds: layout.glossary?.glossary ? [...glossaryAnchors(layout.glossary.glossary)] : null,
+    })),
+  );
 }

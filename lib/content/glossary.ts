@@ -11,14 +11,13 @@ import { unified } from "unified";
 import { z } from "zod";
 import { createDiagnostic, type ContentDiagnostic, type SourcePoint } from "./diagnostics";
 import { checkInternalLink, type LinkTargets } from "./links";
-import { SLUG_PATTERN } from "./schemas";
+import { GLOSSARY_SLUG, SLUG_PATTERN } from "./schemas";
 import type { LessonFacts } from "./types";
 import { parseLocatedDocument } from "./yaml-locate";
 import { issuesToDiagnostics } from "./zod-issues";
 
 export const GLOSSARY_FILE = "glossary.yaml";
-/** The glossary's page slug, /courses/<course>/glossary; no lesson may take it. */
-export const GLOSSARY_SLUG = "glossary";
+export { GLOSSARY_SLUG };
 
 const text = z.string().trim().min(1, "must not be empty");
 const slug = z.string().regex(SLUG_PATTERN, "must be lowercase words joined by hyphens, e.g. split-conformal-prediction");

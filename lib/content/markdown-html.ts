@@ -5,7 +5,6 @@ import { toHtml } from "hast-util-to-html";
 import type { Root as MdastRoot, Paragraph, PhrasingContent, RootContent } from "mdast";
 import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import { toHast, type Handler, type State } from "mdast-util-to-hast";
-import rehypeKatex from "rehype-katex";
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
 import remarkParse from "remark-parse";
@@ -16,7 +15,7 @@ import { checkSafeMdxNodes } from "../studio/safe-mdx";
 import { authorYearLabel, referenceAnchorId } from "./citations";
 import { pointOf, type SourcePoint } from "./diagnostics";
 import { readAttributes } from "./jsx-attributes";
-import { KATEX_OPTIONS } from "./katex-options";
+import { MATH_PLUGINS } from "./rehype-display-math";
 import type { Reference } from "./schemas";
 
 type FragmentProblem = { at: SourcePoint; message: string };
@@ -29,7 +28,7 @@ export type FragmentContext = {
 };
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
-const mathRenderer = unified().use(rehypeKatex, KATEX_OPTIONS);
+const mathRenderer = unified().use(MATH_PLUGINS);
 
 function jsxHandler(context: FragmentContext): Handler {
   return (state: State, node: MdxJsxFlowElement | MdxJsxTextElement): Element | ElementContent[] | undefined => {

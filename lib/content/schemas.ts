@@ -2,6 +2,8 @@
 import { z } from "zod";
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** The glossary's page slug, /courses/<course>/glossary (glossary.ts); no lesson, file or studio, may take it. */
+export const GLOSSARY_SLUG = "glossary";
 
 const slugSchema = z.string().regex(SLUG_PATTERN, "must be lowercase words joined by hyphens, e.g. goodhart-and-specification-gaming");
 const text = z.string().trim().min(1, "must not be empty");

@@ -98,6 +98,8 @@ export const HTML_POLICY: Schema = {
     details: ["open"],
     pre: [["tabIndex", 0, "0"]],
     ...Object.fromEntries(MATHML_ELEMENTS.map((name) => [name, MATHML_ATTRIBUTES])),
+    // A display formula scrolls when wide, so it takes keyboard focus (lib/content/rehype-display-math.ts).
+    math: [...MATHML_ATTRIBUTES, ["tabIndex", 0, "0"]],
     svg: ["xmlns", "width", "height", "viewBox", "preserveAspectRatio"],
     path: ["d"],
     line: ["x1", "x2", "y1", "y2", "strokeWidth"],

@@ -9,7 +9,7 @@ import type { QuizDefinition } from "@/lib/quiz/types";
 import { sanitizePreviewTree, toPreviewTree } from "./preview-tree";
 import type { PreviewLesson } from "./preview-types";
 import { checkSafeMdx } from "./safe-mdx";
-import { analyzeSourceFacts, checkAgainstCourse, compileStudioSource, hasErrors, studioFileLabel } from "./studio-compile.server";
+import { analyzeSourceFacts, checkAgainstCourse, compileStudioSource, hasErrors, studioFileLabel, type LinkContext } from "./studio-compile.server";
 import type { StoredCompilation } from "./studio-data.server";
 
 export type PreviewTask = { kind: "preview"; source: string; courseSlug: string; lessonSlug: string; salt?: string };
@@ -26,8 +26,8 @@ type PublishTask = {
   lessonSlug: string;
   salt?: string;
   others: OtherLesson[];
-  /** Lesson slugs of the other courses, for links across courses. */
-  otherCourses: Array<[string, string[]]>;
+  /** Where links may point outside the course's lessons: its glossary's entry ids, the other courses' pages. */
+  links: LinkContext;
 };
 export type PublishOutcome = { ok: true; compiled: StoredCompilation; diagnostics: ContentDiagnostic[] } | { ok: false; diagnostics: ContentDiagnostic[] };
 
@@ -65,7 +65,7 @@ async function runPublish(task: PublishTask): Promise<PublishOutcome> {
     const facts = "facts" in other ? { ...other.facts, file } : await analyzeSourceFacts(other.source, task.courseSlug, other.slug, file, task.salt);
     if (facts) others.push(facts);
   }
-  const courseProblems = checkAgainstCourse(compiled.facts, others, new Map(task.otherCourses));
+  const courseProblems = checkAgainstCourse(compiled.facts, others, task.links);
   const diagnostics = [...compiled.diagnostics, ...courseProblems];
   if (hasErrors(courseProblems)) return { ok: false, diagnostics };
   const quizzes: QuizDefinition[] = compiled.quizzes;

@@ -56,6 +56,8 @@ describe("lesson order and slugs", () => {
     expect(checkNewLessonSlug("reward-hacking", ["a"])).toBeNull();
     expect(checkNewLessonSlug("Reward Hacking", [])).toContain("lowercase");
     expect(checkNewLessonSlug("a", ["a"])).toContain("already has");
+    // The glossary page's slug, as content:check refuses it in course.json.
+    expect(checkNewLessonSlug("glossary", [])).toContain("glossary page");
   });
 
   it("starts a new lesson with frontmatter that quotes the title", () => {

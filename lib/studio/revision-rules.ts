@@ -2,7 +2,7 @@
 // the same decision atomically (a conditional update on the draft version, unique revision numbers), so a
 // race between two requests that both pass these checks still ends in one 409, never a lost text.
 import { diffLines } from "diff";
-import { SLUG_PATTERN } from "@/lib/content/schemas";
+import { GLOSSARY_SLUG, SLUG_PATTERN } from "@/lib/content/schemas";
 
 /** What the editor believed when it sent its text. */
 export type EditorBase = {
@@ -58,6 +58,7 @@ export function checkLessonOrder(current: readonly string[], requested: readonly
 
 export function checkNewLessonSlug(slug: string, existing: readonly string[]): string | null {
   if (!SLUG_PATTERN.test(slug)) return "Use lowercase words joined by hyphens, e.g. reward-hacking-basics.";
+  if (slug === GLOSSARY_SLUG) return `"${GLOSSARY_SLUG}" is the course's glossary page; choose another slug.`;
   if (existing.includes(slug)) return `This course already has a lesson "${slug}".`;
   return null;
 }

@@ -3,9 +3,8 @@ import "server-only";
 // same compile and validation as a lesson file. Publishing adds the cross-lesson checks of content:check.
 import { analyzeLesson, lessonFacts } from "@/lib/content/analyze-lesson";
 import { compileLessonSource } from "@/lib/content/compile-lesson";
-import { checkCourseFacts, checkQuizIdsAcrossCourses } from "@/lib/content/course-checks";
+import { checkCourseFacts, checkQuizIdsAcrossCourses, linkTargetsOf, type CoursePages } from "@/lib/content/course-checks";
 import { createDiagnostic, hasErrors, sortDiagnostics, type ContentDiagnostic } from "@/lib/content/diagnostics";
-import type { LinkTargets } from "@/lib/content/links";
 import type { LessonCompileResult, LessonFacts } from "@/lib/content/types";
 import { checkSafeMdx } from "./safe-mdx";
 import { choiceIdSalt, studioFileLabel } from "./studio-labels";
@@ -24,15 +23,18 @@ export async function analyzeSourceFacts(source: string, courseSlug: string, les
   return lessonFacts(await analyzeLesson(input), input);
 }
 
+/** Where the lesson's links may point besides its own course's lessons: its course's glossary, other courses. */
+export type LinkContext = { glossaryEntryIds: readonly string[] | null; otherCourses: readonly CoursePages[] };
+
 /**
  * The checks that span lessons (quiz and item ids unique in the course, internal links resolve) for one
- * lesson against the rest of its course. Returns only the problems in that lesson.
+ * lesson against the rest of its course, with content:check's link rule (linkTargetsOf). Returns only the
+ * problems in that lesson.
  */
-export function checkAgainstCourse(lesson: LessonFacts, others: readonly LessonFacts[], otherCourses: ReadonlyMap<string, readonly string[]>): ContentDiagnostic[] {
+export function checkAgainstCourse(lesson: LessonFacts, others: readonly LessonFacts[], context: LinkContext): ContentDiagnostic[] {
   const facts = [...others.filter((other) => other.slug !== lesson.slug), lesson];
-  const targets: LinkTargets = new Map();
-  for (const [courseSlug, slugs] of otherCourses) targets.set(courseSlug, new Map(slugs.map((slug) => [slug, null])));
-  targets.set(lesson.courseSlug, new Map(facts.map((fact) => [fact.slug, new Set(fact.anchors)])));
+  const thisCourse: CoursePages = { courseSlug: lesson.courseSlug, lessons: facts.map((fact) => ({ slug: fact.slug, anchors: fact.anchors })), glossaryEntryIds: context.glossaryEntryIds };
+  const targets = linkTargetsOf([...context.otherCourses.filter((course) => course.courseSlug !== lesson.courseSlug), thisCourse]);
   // Put this lesson last so a duplicate id is reported in it, not in the lesson that had it first.
   const problems = [...checkCourseFacts(facts, targets), ...checkQuizIdsAcrossCourses(facts)];
   return sortDiagnostics(problems.filter((diagnostic) => diagnostic.file === lesson.file));

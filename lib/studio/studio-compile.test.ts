@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { checkCourseFacts, linkTargetsOf } from "@/lib/content/course-checks";
 import { analyzeSourceFacts, checkAgainstCourse, compileStudioSource } from "./studio-compile.server";
 
 const lesson = (slug: string, body: string) =>
@@ -46,12 +47,29 @@ describe("checkAgainstCourse", () => {
   it("reports quiz and item ids already used in the course, and links to lessons that do not exist, in the edited lesson only", async () => {
     const other = (await analyzeSourceFacts(lesson("b", quiz("shared", "item")), "course", "b", "b.mdx"))!;
     const edited = (await analyzeSourceFacts(lesson("a", `${quiz("shared", "item")}\n\nSee [b](./b#start) and [gone](./missing).`), "course", "a", "a.mdx"))!;
-    const problems = checkAgainstCourse(edited, [other], new Map());
+    const problems = checkAgainstCourse(edited, [other], { glossaryEntryIds: null, otherCourses: [] });
     expect(problems.every((problem) => problem.file === "a.mdx")).toBe(true);
     const messages = problems.map((problem) => problem.message).join("\n");
     expect(messages).toContain('quiz id "shared" is already used');
     expect(messages).toContain('quiz item id "item" is already used');
     expect(messages).toContain('has no lesson "missing"');
     expect(messages).not.toContain("./b#start");
+  });
+
+  it("checks links to the glossary page and its entries with content:check's rule", async () => {
+    const links = "See [alpha](./glossary#alpha), [the glossary](./glossary), [other](/courses/other/glossary#rho) and [nope](./glossary#no-such-entry).";
+    const edited = (await analyzeSourceFacts(lesson("a", links), "course", "a", "a.mdx"))!;
+    const otherCourses = [{ courseSlug: "other", lessons: [{ slug: "x", anchors: null }], glossaryEntryIds: ["rho"] }];
+    const problems = checkAgainstCourse(edited, [], { glossaryEntryIds: ["alpha", "epsilon"], otherCourses });
+    expect(problems.map((problem) => problem.message)).toEqual(['broken link "./glossary#no-such-entry": lesson "glossary" has no heading with id "no-such-entry"']);
+    // The same links against content:check's targets for the same course say the same.
+    const targets = linkTargetsOf([{ courseSlug: "course", lessons: [{ slug: "a", anchors: edited.anchors }], glossaryEntryIds: ["alpha", "epsilon"] }, ...otherCourses]);
+    expect(checkCourseFacts([edited], targets).map((problem) => problem.message)).toEqual(problems.map((problem) => problem.message));
+  });
+
+  it("reports a link to the glossary of a course that has none", async () => {
+    const edited = (await analyzeSourceFacts(lesson("a", "See [alpha](./glossary#alpha)."), "course", "a", "a.mdx"))!;
+    const problems = checkAgainstCourse(edited, [], { glossaryEntryIds: null, otherCourses: [] });
+    expect(problems.map((problem) => problem.message)).toEqual(['broken link "./glossary#alpha": course "course" has no lesson "glossary"']);
   });
 });

@@ -7,7 +7,7 @@ import type { SessionUser } from "@/lib/auth/accounts";
 import { quizIdConflicts } from "@/lib/attempts/quiz-id-registry";
 import { syncQuizVersions } from "@/lib/attempts/quiz-versions";
 import { signalContentChanged } from "@/lib/course/content-signal.server";
-import { listCompiledCourses } from "@/lib/content/compiled-store";
+import { listCompiledCourses, readCompiledCourse, readCompiledGlossary } from "@/lib/content/compiled-store";
 import { hasErrors, type ContentDiagnostic } from "@/lib/content/diagnostics";
 import type { LessonSummary } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
@@ -17,6 +17,7 @@ import { HttpError } from "@/lib/http/http-error";
 import { checkLessonOrder, checkNewLessonSlug, decideWrite, newLessonSource, withFrontmatterTitle, type EditorBase } from "./revision-rules";
 import { studioCompilePool } from "./compile-pool.server";
 import type { OtherLesson, PublishOutcome } from "./compile-tasks";
+import type { LinkContext } from "./studio-compile.server";
 import { choiceIdSalt } from "./studio-labels";
 import { currentDraft, ensureStudioLesson, headRevision, readFileLessonSource, studioCourseLessons, type StoredCompilation } from "./studio-data.server";
 
@@ -82,6 +83,21 @@ async function otherLessons(courseSlug: string, except: string): Promise<OtherLe
   return others;
 }
 
+/** Link targets outside the course's lessons, from what content:build wrote: the glossary pages' entry ids
+ * and the other courses' lessons (content:check's rule, applied in the worker by checkAgainstCourse). */
+async function linkContext(courseSlug: string): Promise<LinkContext> {
+  const glossaryEntryIds = async (slug: string) => (await readCompiledGlossary(slug))?.entries.map((entry) => entry.id) ?? null;
+  const others = (await listCompiledCourses()).filter((course) => course.manifest.slug !== courseSlug);
+  const otherCourses = await Promise.all(
+    others.map(async (course) => ({
+      courseSlug: course.manifest.slug,
+      lessons: course.lessons.map((lesson) => ({ slug: lesson.slug, anchors: null })),
+      glossaryEntryIds: await glossaryEntryIds(course.manifest.slug),
+    })),
+  );
+  return { glossaryEntryIds: await glossaryEntryIds(courseSlug), otherCourses };
+}
+
 export type PublishResult =
   | { ok: true; revisionId: string; number: number; diagnostics: ContentDiagnostic[] }
   | { ok: false; diagnostics: ContentDiagnostic[] };
@@ -94,9 +110,8 @@ export async function publishLesson(
 ): Promise<PublishResult> {
   const row = await ensureStudioLesson(courseSlug, lessonSlug);
   const { draft, decision } = await decide(row.id, input);
-  const otherCourses = (await listCompiledCourses()).filter((course) => course.manifest.slug !== courseSlug).map((course): [string, string[]] => [course.manifest.slug, course.lessons.map((lesson) => lesson.slug)]);
   // Compiled, bundled and checked against the course in the worker pool, off the main thread.
-  const outcome = (await studioCompilePool().run({ kind: "publish", source: input.source, courseSlug, lessonSlug, salt: choiceIdSalt(), others: await otherLessons(courseSlug, lessonSlug), otherCourses })) as PublishOutcome;
+  const outcome = (await studioCompilePool().run({ kind: "publish", source: input.source, courseSlug, lessonSlug, salt: choiceIdSalt(), others: await otherLessons(courseSlug, lessonSlug), links: await linkContext(courseSlug) })) as PublishOutcome;
   if (!outcome.ok) return { ok: false, diagnostics: outcome.diagnostics };
   const { compiled } = outcome;
   // Quiz ids used anywhere else (files, or any version ever stored) need the database: checked here, not in the worker.
