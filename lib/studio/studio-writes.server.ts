@@ -7,7 +7,7 @@ import type { SessionUser } from "@/lib/auth/accounts";
 import { quizIdConflicts } from "@/lib/attempts/quiz-id-registry";
 import { syncQuizVersions } from "@/lib/attempts/quiz-versions";
 import { signalContentChanged } from "@/lib/course/content-signal.server";
-import { listCompiledCourses, readCompiledCourse, readCompiledGlossary } from "@/lib/content/compiled-store";
+import { listCompiledCourses, readCompiledGlossary } from "@/lib/content/compiled-store";
 import { hasErrors, type ContentDiagnostic } from "@/lib/content/diagnostics";
 import type { LessonSummary } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
