@@ -5,7 +5,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { currentStudentIds } from "@/lib/classes/gradebook-data.server";
 import { learnersHiddenFrom } from "@/lib/classes/visibility.server";
 import { requireTaughtClassPage } from "@/lib/classes/page-access.server";
-import { listCompiledCourses } from "@/lib/content/compiled-store";
+import { listCourses } from "@/lib/course/catalog";
 import { courseAnalytics } from "@/lib/studio/analytics.server";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +18,7 @@ export default async function AnalyticsPage({ searchParams }: Props) {
   const query = await searchParams;
   // ?class=<id>: only that class's students, for its instructors (403 for anyone else).
   const taught = typeof query.class === "string" ? (await requireTaughtClassPage(query.class, `/studio/analytics?class=${encodeURIComponent(query.class)}`)).taught : null;
-  const courses = await listCompiledCourses();
+  const courses = await listCourses();
   const wanted = taught?.record.courseSlug ?? query.course;
   const courseSlug = courses.some((course) => course.manifest.slug === wanted) ? wanted! : (courses[0]?.manifest.slug ?? "");
   const basis = query.basis === "all" ? "all" : "first";
