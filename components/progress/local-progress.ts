@@ -9,10 +9,24 @@ export type LocalProgressEntry = {
 
 const KEY = "af:progress";
 
+// What another tab, an older version or a curious reader left in localStorage is checked field by field
+// (not with zod, which lesson pages do not load): a malformed entry is dropped, never rendered or sent.
+function isLocalProgressEntry(value: unknown): value is LocalProgressEntry {
+  if (typeof value !== "object" || value === null) return false;
+  const entry = value as Record<string, unknown>;
+  return (
+    typeof entry.courseSlug === "string" &&
+    typeof entry.lessonSlug === "string" &&
+    typeof entry.completed === "boolean" &&
+    typeof entry.lastVisitedAt === "string" &&
+    (entry.lastSection === null || typeof entry.lastSection === "string")
+  );
+}
+
 export function readLocalProgress(): LocalProgressEntry[] {
   try {
     const parsed: unknown = JSON.parse(localStorage.getItem(KEY) ?? "[]");
-    return Array.isArray(parsed) ? (parsed as LocalProgressEntry[]) : [];
+    return Array.isArray(parsed) ? parsed.filter(isLocalProgressEntry) : [];
   } catch {
     return [];
   }

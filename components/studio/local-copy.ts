@@ -2,13 +2,26 @@
 // closed tab or a network outage loses nothing. Restored when the editor opens again (e.g. after sign-in).
 export type LocalCopy = { source: string; baseRevisionId: string | null; draftVersion: number | null; keptAt: string };
 
+/** A kept copy read back from localStorage, checked field by field: anything else is no copy. */
+function isLocalCopy(value: unknown): value is LocalCopy {
+  if (typeof value !== "object" || value === null) return false;
+  const copy = value as Record<string, unknown>;
+  return (
+    typeof copy.source === "string" &&
+    (copy.baseRevisionId === null || typeof copy.baseRevisionId === "string") &&
+    (copy.draftVersion === null || typeof copy.draftVersion === "number") &&
+    typeof copy.keptAt === "string"
+  );
+}
+
 const key = (courseSlug: string, lessonSlug: string) => `af-studio:${courseSlug}/${lessonSlug}`;
 
 export const localCopy = {
   read(courseSlug: string, lessonSlug: string): LocalCopy | null {
     try {
       const text = localStorage.getItem(key(courseSlug, lessonSlug));
-      return text ? (JSON.parse(text) as LocalCopy) : null;
+      const parsed: unknown = text ? JSON.parse(text) : null;
+      return isLocalCopy(parsed) ? parsed : null;
     } catch {
       return null;
     }
