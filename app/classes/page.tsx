@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { JoinClassForm } from "@/components/classes/join-class-form";
 import { StudentClassCard } from "@/components/classes/student-class-card";
 import { requirePageUser } from "@/lib/auth/session";
-import { myClasses } from "@/lib/classes/student-view.server";
+import { myClasses } from "@/lib/classes/student-view";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your classes" };

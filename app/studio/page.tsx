@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CourseLessons } from "@/components/studio/course-lessons";
 import { requirePageUser } from "@/lib/auth/session";
-import { studioOverview } from "@/lib/studio/studio-data.server";
+import { studioOverview } from "@/lib/studio/studio-data";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Studio" };

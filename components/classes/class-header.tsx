@@ -1,6 +1,6 @@
 // The top of a class's studio pages: where it sits, its course and dates, and the two views of it.
 import Link from "next/link";
-import type { ClassRecord } from "@/lib/classes/access.server";
+import type { ClassRecord } from "@/lib/classes/access";
 import { classPeriod, formatCalendarDate } from "@/lib/classes/date-format";
 
 type Props = { record: ClassRecord; courseTitle: string; current: "gradebook" | "settings" };

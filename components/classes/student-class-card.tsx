@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { classPeriod, formatCalendarDate, formatDueDate } from "@/lib/classes/date-format";
 import { percent, type QuizCell } from "@/lib/classes/gradebook";
-import type { StudentClass } from "@/lib/classes/student-view.server";
+import type { StudentClass } from "@/lib/classes/student-view";
 
 const flag = (text: string) => <span className="ml-1 rounded bg-red-100 px-1 text-xs font-semibold text-red-900 dark:bg-red-950 dark:text-red-200">{text}</span>;
 const note = (text: string) => <span className="ml-1 rounded bg-amber-100 px-1 text-xs font-semibold text-amber-900 dark:bg-amber-950 dark:text-amber-200">{text}</span>;

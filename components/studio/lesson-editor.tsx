@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { ContentDiagnostic } from "@/lib/content/diagnostics";
 import type { EditorProps, RevisionView } from "@/lib/studio/editor-types";
 import type { EditorBase } from "@/lib/studio/revision-rules";
-import type { SavedDraft } from "@/lib/studio/studio-writes.server";
+import type { SavedDraft } from "@/lib/studio/studio-writes";
 import { LessonPreview } from "./lesson-preview";
 import { localCopy, type LocalCopy } from "./local-copy";
 import { RevisionHistory } from "./revision-history";

@@ -1,5 +1,5 @@
 // One quiz's statistics: item table with a facility bar, choice frequencies, flags, and the learner progress table.
-import type { QuizAnalytics } from "@/lib/studio/analytics.server";
+import type { QuizAnalytics } from "@/lib/studio/analytics";
 import { NumericDistribution } from "@/components/quiz/numeric-distribution";
 import { ItemChart } from "./item-chart";
 

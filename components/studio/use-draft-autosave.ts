@@ -4,7 +4,7 @@
 // autosaving and keeps the text; a 401 (session expired) keeps the local copy for after sign-in.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { EditorBase } from "@/lib/studio/revision-rules";
-import type { SavedDraft } from "@/lib/studio/studio-writes.server";
+import type { SavedDraft } from "@/lib/studio/studio-writes";
 import { localCopy } from "./local-copy";
 import { ApiError } from "@/lib/http/api-client";
 import { lessonApi, studioFetch } from "./studio-api";

@@ -1,4 +1,4 @@
-// The class gradebook as a pure function of rows already loaded (gradebook-data.server.ts loads them with a
+// The class gradebook as a pure function of rows already loaded (gradebook-data.ts loads them with a
 // handful of set-based queries): per student, progress on every lesson and the grade on every quiz under
 // that quiz's own policy (lib/quiz/policy.ts), with attempts, late and missing flags, and when they were
 // last active. The class page, the student's own view and every CSV format are drawn from this one model,

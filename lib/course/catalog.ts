@@ -8,7 +8,7 @@ import type { CompiledGlossary } from "@/lib/content/glossary-compile";
 import type { CompiledCourse, CompiledLesson, LessonSummary } from "@/lib/content/types";
 import { HttpError } from "@/lib/http/http-error";
 import { overlayLessons, visibleLessons } from "@/lib/studio/overlay";
-import { publishedStudioLesson, studioRows } from "@/lib/studio/studio-data.server";
+import { publishedStudioLesson, studioRows } from "@/lib/studio/studio-data";
 
 export type LessonNeighbours = { previous: LessonSummary | null; next: LessonSummary | null; position: number; total: number };
 

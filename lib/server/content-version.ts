@@ -1,5 +1,5 @@
 // What version of the course every instance should be serving. The studio bumps a counter in the database
-// on every publish, hide, withdraw and reorder (lib/course/content-signal.server.ts); each instance reads
+// on every publish, hide, withdraw and reorder (lib/course/content-signal.ts); each instance reads
 // it every second, so a change made on one instance reaches all of them within about a second. The
 // instance that made the change also learns it at once (noteLocalChange), so its own next request
 // already shows it. Anything cached from rendered pages is keyed by `current()`, never kept across a change.

@@ -2,7 +2,7 @@
 // lesson never stalls other requests. Each task gets a time limit, counted from the moment a worker starts
 // it (the worker says so on a MessagePort), and each worker a heap limit. A task over its time is stopped
 // by terminating its worker; either way the author gets a diagnostic, and the pool starts a fresh worker.
-// Drafts never pass through here (studio-writes.server.ts saves them directly), so a failed compile
+// Drafts never pass through here (studio-writes.ts saves them directly), so a failed compile
 // cannot lose text.
 import { availableParallelism, loadavg } from "node:os";
 import { MessageChannel } from "node:worker_threads";

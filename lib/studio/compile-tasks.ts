@@ -9,8 +9,8 @@ import type { QuizDefinition } from "@/lib/quiz/types";
 import { sanitizePreviewTree, toPreviewTree } from "./preview-tree";
 import type { PreviewLesson } from "./preview-types";
 import { checkSafeMdx } from "./safe-mdx";
-import { analyzeSourceFacts, checkAgainstCourse, compileStudioSource, hasErrors, studioFileLabel, type LinkContext } from "./studio-compile.server";
-import type { StoredCompilation } from "./studio-data.server";
+import { analyzeSourceFacts, checkAgainstCourse, compileStudioSource, hasErrors, studioFileLabel, type LinkContext } from "./studio-compile";
+import type { StoredCompilation } from "./studio-data";
 
 export type PreviewTask = { kind: "preview"; source: string; courseSlug: string; lessonSlug: string; salt?: string };
 /** `facts` carries where each quiz id is, for the cross-course id check the server runs against the database. */

@@ -1,7 +1,7 @@
 // The compile worker's entry: piscina loads this file (built to plain JavaScript by compile-worker-build.ts)
 // in each worker thread. It tells the pool when a task really starts, so the time limit measures the
 // compile and not the wait in the queue, and turns any exception into a diagnostic. What it cannot catch
-// (running out of memory, being stopped at the time limit) the pool reports (compile-pool.server.ts).
+// (running out of memory, being stopped at the time limit) the pool reports (studio-compile-pool.ts).
 import type { MessagePort } from "node:worker_threads";
 import { createDiagnostic } from "@/lib/content/diagnostics";
 import { runPreview, runTask, type CompileOutcome, type CompileTask } from "./compile-tasks";

@@ -1,4 +1,4 @@
-// What the editor page hands the editor: built on the server (editor-page.server.ts), rendered by
+// What the editor page hands the editor: built on the server (editor-page.ts), rendered by
 // components/studio/lesson-editor.tsx. Plain data, so it lives here and both sides import it.
 import type { DiffLine, EditorBase } from "./revision-rules";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkCourseFacts, linkTargetsOf } from "@/lib/content/course-checks";
-import { analyzeSourceFacts, checkAgainstCourse, compileStudioSource } from "./studio-compile.server";
+import { analyzeSourceFacts, checkAgainstCourse, compileStudioSource } from "./studio-compile";
 
 const lesson = (slug: string, body: string) =>
   `---\ntitle: ${slug}\nslug: ${slug}\nsummary: S.\nestimatedMinutes: 5\nobjectives:\n  - O.\n---\n\n## Start\n\n${body}\n`;

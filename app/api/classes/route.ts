@@ -1,4 +1,4 @@
-import { createClass } from "@/lib/classes/class-store.server";
+import { createClass } from "@/lib/classes/class-store";
 import { createClassSchema } from "@/lib/classes/schemas";
 import { jsonRoute } from "@/lib/http/route";
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { JoinConfirm } from "@/components/classes/join-confirm";
 import { requirePageUser } from "@/lib/auth/session";
 import { clientAddressOf } from "@/lib/server/client-address";
-import { findJoinableClass, type JoinableClass } from "@/lib/classes/join.server";
+import { findJoinableClass, type JoinableClass } from "@/lib/classes/join";
 import { HttpError } from "@/lib/http/http-error";
 
 export const dynamic = "force-dynamic";

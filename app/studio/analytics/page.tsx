@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { QuizAnalyticsTable } from "@/components/studio/quiz-analytics";
 import { requirePageUser } from "@/lib/auth/session";
-import { currentStudentIds } from "@/lib/classes/gradebook-data.server";
-import { learnersHiddenFrom } from "@/lib/classes/visibility.server";
-import { requireTaughtClassPage } from "@/lib/classes/page-access.server";
+import { currentStudentIds } from "@/lib/classes/gradebook-data";
+import { learnersHiddenFrom } from "@/lib/classes/visibility";
+import { requireTaughtClassPage } from "@/lib/classes/page-access";
 import { listCourses } from "@/lib/course/catalog";
-import { courseAnalytics } from "@/lib/studio/analytics.server";
+import { courseAnalytics } from "@/lib/studio/analytics";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Quiz analytics" };

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { NewClassForm } from "@/components/classes/new-class-form";
 import { timeZoneList } from "@/components/classes/time-zones";
 import { requirePageUser } from "@/lib/auth/session";
-import { listTaughtClasses } from "@/lib/classes/class-store.server";
+import { listTaughtClasses } from "@/lib/classes/class-store";
 import { formatCalendarDate } from "@/lib/classes/date-format";
 import { listCourses } from "@/lib/course/catalog";
 

@@ -1,4 +1,4 @@
-import { updateClass } from "@/lib/classes/class-store.server";
+import { updateClass } from "@/lib/classes/class-store";
 import { updateClassSchema } from "@/lib/classes/schemas";
 import { jsonRoute } from "@/lib/http/route";
 

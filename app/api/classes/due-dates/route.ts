@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dueDatesForCourse } from "@/lib/classes/student-view.server";
+import { dueDatesForCourse } from "@/lib/classes/student-view";
 import { SLUG_PATTERN } from "@/lib/content/schemas";
 import { HttpError, jsonRoute } from "@/lib/http/route";
 

@@ -1,5 +1,5 @@
 import { clientAddressOf } from "@/lib/server/client-address";
-import { joinClass } from "@/lib/classes/join.server";
+import { joinClass } from "@/lib/classes/join";
 import { joinClassSchema } from "@/lib/classes/schemas";
 import { jsonRoute } from "@/lib/http/route";
 

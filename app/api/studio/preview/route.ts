@@ -1,5 +1,5 @@
 import { jsonRoute } from "@/lib/http/route";
-import { previewLesson } from "@/lib/studio/preview.server";
+import { previewLesson } from "@/lib/studio/preview";
 import { previewBody, STUDIO_BODY_BYTES } from "@/lib/studio/schemas";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LessonEditor } from "@/components/studio/lesson-editor";
 import { requirePageUser } from "@/lib/auth/session";
-import { editorPageData } from "@/lib/studio/editor-page.server";
+import { editorPageData } from "@/lib/studio/editor-page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Edit lesson" };

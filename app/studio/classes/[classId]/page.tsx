@@ -8,9 +8,9 @@ import { JoinCodePanel } from "@/components/classes/join-code-panel";
 import { RosterForm } from "@/components/classes/roster-form";
 import { SORT_KEYS, sortStudents } from "@/lib/classes/gradebook";
 import { tableView } from "@/lib/classes/gradebook-view";
-import { courseShape, loadClassGradebook } from "@/lib/classes/gradebook-data.server";
+import { courseShape, loadClassGradebook } from "@/lib/classes/gradebook-data";
 import { formatJoinCode } from "@/lib/classes/join-code";
-import { requireTaughtClassPage } from "@/lib/classes/page-access.server";
+import { requireTaughtClassPage } from "@/lib/classes/page-access";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Class" };

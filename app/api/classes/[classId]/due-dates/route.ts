@@ -1,4 +1,4 @@
-import { setDueDates } from "@/lib/classes/class-store.server";
+import { setDueDates } from "@/lib/classes/class-store";
 import { dueDatesSchema } from "@/lib/classes/schemas";
 import { jsonRoute } from "@/lib/http/route";
 

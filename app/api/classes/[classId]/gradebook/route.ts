@@ -1,6 +1,6 @@
-import { requireTaughtClass } from "@/lib/classes/access.server";
+import { requireTaughtClass } from "@/lib/classes/access";
 import { CSV_FORMATS, gradebookCsv, gradebookFileName, type CsvFormat } from "@/lib/classes/gradebook-csv";
-import { loadClassGradebook } from "@/lib/classes/gradebook-data.server";
+import { loadClassGradebook } from "@/lib/classes/gradebook-data";
 import { HttpError, jsonRoute } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";

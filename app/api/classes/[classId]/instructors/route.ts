@@ -1,4 +1,4 @@
-import { addCoInstructor } from "@/lib/classes/class-store.server";
+import { addCoInstructor } from "@/lib/classes/class-store";
 import { addInstructorSchema } from "@/lib/classes/schemas";
 import { jsonRoute } from "@/lib/http/route";
 

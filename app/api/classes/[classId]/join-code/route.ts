@@ -1,4 +1,4 @@
-import { changeJoinCode } from "@/lib/classes/class-store.server";
+import { changeJoinCode } from "@/lib/classes/class-store";
 import { joinCodeActionSchema } from "@/lib/classes/schemas";
 import { jsonRoute } from "@/lib/http/route";
 

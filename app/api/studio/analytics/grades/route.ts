@@ -1,8 +1,8 @@
 import { jsonRoute } from "@/lib/http/route";
 import { HttpError } from "@/lib/http/http-error";
 import { SLUG_PATTERN } from "@/lib/content/schemas";
-import { learnersHiddenFrom } from "@/lib/classes/visibility.server";
-import { gradesCsv } from "@/lib/studio/analytics.server";
+import { learnersHiddenFrom } from "@/lib/classes/visibility";
+import { gradesCsv } from "@/lib/studio/analytics";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +12,7 @@ export const GET = jsonRoute({
   async handler({ request, user }) {
     const course = new URL(request.url).searchParams.get("course") ?? "";
     if (!SLUG_PATTERN.test(course)) throw new HttpError(400, "Name a course: ?course=<slug>.", { course: "required" });
-    // Another instructor's class students are not this instructor's to see (lib/classes/visibility.server.ts).
+    // Another instructor's class students are not this instructor's to see (lib/classes/visibility.ts).
     return new Response(await gradesCsv(course, { except: await learnersHiddenFrom(user) }), {
       headers: {
         "content-type": "text/csv; charset=utf-8",

@@ -5,9 +5,9 @@ import { ClassHeader } from "@/components/classes/class-header";
 import { CoInstructors } from "@/components/classes/co-instructors";
 import { DueDatesForm } from "@/components/classes/due-dates-form";
 import { timeZoneList } from "@/components/classes/time-zones";
-import { dueDateInputs } from "@/lib/classes/class-store.server";
+import { dueDateInputs } from "@/lib/classes/class-store";
 import { canManage } from "@/lib/classes/permissions";
-import { requireTaughtClassPage } from "@/lib/classes/page-access.server";
+import { requireTaughtClassPage } from "@/lib/classes/page-access";
 import { getCourse } from "@/lib/course/catalog";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { removeCoInstructor } from "@/lib/classes/class-store.server";
+import { removeCoInstructor } from "@/lib/classes/class-store";
 import { jsonRoute } from "@/lib/http/route";
 
 // DELETE /api/classes/<id>/instructors/<userId>: a co-instructor stops teaching the class.

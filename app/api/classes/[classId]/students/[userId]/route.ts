@@ -1,4 +1,4 @@
-import { setMemberStatus } from "@/lib/classes/class-store.server";
+import { setMemberStatus } from "@/lib/classes/class-store";
 import { memberStatusSchema } from "@/lib/classes/schemas";
 import { jsonRoute } from "@/lib/http/route";
 

@@ -1,6 +1,6 @@
 import { jsonRoute } from "@/lib/http/route";
 import { createLessonBody } from "@/lib/studio/schemas";
-import { createLesson } from "@/lib/studio/studio-writes.server";
+import { createLesson } from "@/lib/studio/studio-writes";
 
 export const POST = jsonRoute<"instructor", typeof createLessonBody, { course: string }>({
   access: "instructor",

@@ -1,6 +1,6 @@
 import { jsonRoute } from "@/lib/http/route";
 import { orderBody } from "@/lib/studio/schemas";
-import { reorderLessons } from "@/lib/studio/studio-writes.server";
+import { reorderLessons } from "@/lib/studio/studio-writes";
 
 export const PUT = jsonRoute<"instructor", typeof orderBody, { course: string }>({
   access: "instructor",

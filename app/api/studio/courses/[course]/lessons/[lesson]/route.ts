@@ -1,6 +1,6 @@
 import { jsonRoute } from "@/lib/http/route";
 import { updateLessonBody } from "@/lib/studio/schemas";
-import { updateLesson } from "@/lib/studio/studio-writes.server";
+import { updateLesson } from "@/lib/studio/studio-writes";
 
 export const PATCH = jsonRoute<"instructor", typeof updateLessonBody, { course: string; lesson: string }>({
   access: "instructor",

@@ -1,6 +1,6 @@
 import { jsonRoute } from "@/lib/http/route";
 import { publishBody, STUDIO_BODY_BYTES } from "@/lib/studio/schemas";
-import { publishLesson } from "@/lib/studio/studio-writes.server";
+import { publishLesson } from "@/lib/studio/studio-writes";
 
 export const POST = jsonRoute<"instructor", typeof publishBody, { course: string; lesson: string }>({
   access: "instructor",

@@ -1,5 +1,5 @@
 import { jsonRoute } from "@/lib/http/route";
-import { lessonDownload } from "@/lib/studio/download.server";
+import { lessonDownload } from "@/lib/studio/download";
 
 export const dynamic = "force-dynamic";
 

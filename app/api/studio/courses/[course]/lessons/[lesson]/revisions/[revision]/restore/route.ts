@@ -1,6 +1,6 @@
 import { jsonRoute } from "@/lib/http/route";
 import { restoreBody } from "@/lib/studio/schemas";
-import { restoreRevision } from "@/lib/studio/studio-writes.server";
+import { restoreRevision } from "@/lib/studio/studio-writes";
 
 export const POST = jsonRoute<"instructor", typeof restoreBody, { course: string; lesson: string; revision: string }>({
   access: "instructor",

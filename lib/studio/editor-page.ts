@@ -1,9 +1,9 @@
 import "server-only";
 // Props for the editor page: the editor's starting state and each revision's diff against the one before.
-import { warmStudioCompiler } from "./compile-pool.server";
+import { warmStudioCompiler } from "./studio-compile-pool";
 import type { EditorProps } from "./editor-types";
 import { condenseDiff, lineDiff } from "./revision-rules";
-import { loadEditorState, readFileLessonSource } from "./studio-data.server";
+import { loadEditorState, readFileLessonSource } from "./studio-data";
 
 export async function editorPageData(courseSlug: string, lessonSlug: string): Promise<EditorProps | null> {
   warmStudioCompiler();

@@ -1,5 +1,5 @@
 import "server-only";
-// Writes to classes, each checked against the caller's role in the class (access.server.ts). Nothing is
+// Writes to classes, each checked against the caller's role in the class (access.ts). Nothing is
 // deleted: removing a student sets removedAt, archiving sets archivedAt, and attempts are never touched.
 import type { SessionUser } from "@/lib/auth/accounts";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
@@ -7,7 +7,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { getCourse } from "@/lib/course/catalog";
 import { db } from "@/lib/db/client";
 import { HttpError } from "@/lib/http/http-error";
-import { requireManager, requireOpen, requireTaughtClass } from "./access.server";
+import { requireManager, requireOpen, requireTaughtClass } from "./access";
 import { instantToZonedLocal } from "./date-format";
 import { zonedLocalToInstant } from "./dates";
 import { generateJoinCode } from "./join-code";

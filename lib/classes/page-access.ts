@@ -5,7 +5,7 @@ import type { SessionUser } from "@/lib/auth/accounts";
 import { requirePageUser } from "@/lib/auth/session";
 import { HttpError } from "@/lib/http/http-error";
 import { forbidden, notFound } from "next/navigation";
-import { requireTaughtClass, type TaughtClass } from "./access.server";
+import { requireTaughtClass, type TaughtClass } from "./access";
 
 export async function requireTaughtClassPage(classId: string, path: string): Promise<{ user: SessionUser; taught: TaughtClass }> {
   const user = await requirePageUser("instructor", path);

@@ -2,14 +2,14 @@ import "server-only";
 // Loads what a class gradebook needs with a fixed number of set-based queries, whatever the class's size:
 // the roster, the class's due dates, the course's quizzes (newest version of each: its title and policy),
 // every attempt by a member at those quizzes and every member's progress in the course (the last three in
-// plain SQL: gradebook-queries.server.ts). No query runs per student or per quiz (bench/classes-bench.ts).
+// plain SQL: gradebook-queries.ts). No query runs per student or per quiz (bench/classes-bench.ts).
 import { readQuizDefinitions } from "@/lib/content/compiled-store";
 import { getCourse } from "@/lib/course/catalog";
 import { db } from "@/lib/db/client";
 import { quizDefinitionSchema, readStoredJson } from "@/lib/db/stored-json";
 import type { QuizDefinition } from "@/lib/quiz/types";
 import { buildGradebook, type ClassGradebook, type GradebookLesson, type GradebookQuiz } from "./gradebook";
-import { classAttempts, classMembers, classProgress } from "./gradebook-queries.server";
+import { classAttempts, classMembers, classProgress } from "./gradebook-queries";
 
 // Quiz versions never change once stored, so a parsed definition is kept per process.
 const parsedVersions = new Map<string, QuizDefinition>();

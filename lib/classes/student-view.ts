@@ -5,7 +5,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/accounts";
 import { db } from "@/lib/db/client";
 import type { ClassGradebook, StudentRow } from "./gradebook";
-import { courseShape, loadClassGradebook, type CourseShape } from "./gradebook-data.server";
+import { courseShape, loadClassGradebook, type CourseShape } from "./gradebook-data";
 
 export type StudentClass = {
   id: string;

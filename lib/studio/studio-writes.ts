@@ -6,7 +6,7 @@ import { revalidatePath } from "next/cache";
 import type { SessionUser } from "@/lib/auth/accounts";
 import { quizIdConflicts } from "@/lib/attempts/quiz-id-registry";
 import { syncQuizVersions } from "@/lib/attempts/quiz-versions";
-import { signalContentChanged } from "@/lib/course/content-signal.server";
+import { signalContentChanged } from "@/lib/course/content-signal";
 import { listCompiledCourses, readCompiledGlossary } from "@/lib/content/compiled-store";
 import { hasErrors, type ContentDiagnostic } from "@/lib/content/diagnostics";
 import type { LessonSummary } from "@/lib/content/types";
@@ -15,11 +15,11 @@ import { readStoredJson, storedFactsSchema } from "@/lib/db/stored-json";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { HttpError } from "@/lib/http/http-error";
 import { checkLessonOrder, checkNewLessonSlug, decideWrite, newLessonSource, withFrontmatterTitle, type EditorBase } from "./revision-rules";
-import { studioCompilePool } from "./compile-pool.server";
+import { studioCompilePool } from "./studio-compile-pool";
 import type { OtherLesson, PublishOutcome } from "./compile-tasks";
-import type { LinkContext } from "./studio-compile.server";
+import type { LinkContext } from "./studio-compile";
 import { choiceIdSalt } from "./studio-labels";
-import { currentDraft, ensureStudioLesson, headRevision, readFileLessonSource, studioCourseLessons, type StoredCompilation } from "./studio-data.server";
+import { currentDraft, ensureStudioLesson, headRevision, readFileLessonSource, studioCourseLessons, type StoredCompilation } from "./studio-data";
 
 const STALE_DRAFT = "Someone else saved this draft a moment ago. Your text was not saved over theirs; it is still in your editor. Reload to see their text.";
 

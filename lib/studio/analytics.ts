@@ -8,7 +8,7 @@ import { gradebookCsv } from "@/lib/analytics/csv";
 import { db } from "@/lib/db/client";
 import { gradedItemsSchema, quizDefinitionSchema, readStoredJson } from "@/lib/db/stored-json";
 import type { QuizDefinition } from "@/lib/quiz/types";
-import { studioCourseLessons } from "./studio-data.server";
+import { studioCourseLessons } from "./studio-data";
 
 export type QuizAnalytics = { definition: QuizDefinition; stats: QuizStats; progress: LearnerProgressRow[] };
 export type CourseAnalytics = { courseSlug: string; quizzes: QuizAnalytics[]; gradebook: Gradebook; learners: Map<string, string> };

@@ -31,13 +31,13 @@ vi.mock("@/lib/course/catalog", () => ({
 
 const { db } = await import("@/lib/db/client");
 const { syncQuizVersions } = await import("@/lib/attempts/quiz-versions");
-const store = await import("./class-store.server");
-const { requireTaughtClass } = await import("./access.server");
-const { joinClass, findJoinableClass } = await import("./join.server");
-const { loadClassGradebook } = await import("./gradebook-data.server");
-const { myClasses, dueDatesForCourse } = await import("./student-view.server");
+const store = await import("./class-store");
+const { requireTaughtClass } = await import("./access");
+const { joinClass, findJoinableClass } = await import("./join");
+const { loadClassGradebook } = await import("./gradebook-data");
+const { myClasses, dueDatesForCourse } = await import("./student-view");
 const { formatJoinCode } = await import("./join-code");
-const { learnersHiddenFrom } = await import("./visibility.server");
+const { learnersHiddenFrom } = await import("./visibility");
 
 const quizOne = { ...goodhartQuiz({ grading: "highest" }), id: "q-one", version: "v1", courseSlug: "test-course", lessonSlug: "one" };
 const quizTwo = { ...goodhartQuiz({ grading: "last" }), id: "q-two", version: "v1", courseSlug: "test-course", lessonSlug: "two" };

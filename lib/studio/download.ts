@@ -2,7 +2,7 @@ import "server-only";
 // A lesson as an .mdx file, to commit back to content/.
 import { db } from "@/lib/db/client";
 import { HttpError } from "@/lib/http/http-error";
-import { currentDraft, publishedSource, studioCourseLessons } from "./studio-data.server";
+import { currentDraft, publishedSource, studioCourseLessons } from "./studio-data";
 
 export async function lessonDownload(courseSlug: string, lessonSlug: string, from: "draft" | "published"): Promise<string> {
   const lessons = await studioCourseLessons(courseSlug);

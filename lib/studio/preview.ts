@@ -2,7 +2,7 @@ import "server-only";
 // The live preview: unsaved text is compiled in the worker pool (compile-pool.ts) to a sanitised tree the
 // browser renders with the student components. Only public data leaves the worker: quiz keys stay there.
 import { quizIdConflicts } from "@/lib/attempts/quiz-id-registry";
-import { studioCompilePool } from "./compile-pool.server";
+import { studioCompilePool } from "./studio-compile-pool";
 import type { PreviewOutcome } from "./compile-tasks";
 import type { PreviewResult } from "./preview-types";
 import { choiceIdSalt } from "./studio-labels";
