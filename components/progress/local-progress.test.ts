@@ -1,4 +1,5 @@
-// A signed-out reader's progress comes back from localStorage, where anything may have been written:
+// What the browser keeps in localStorage comes back as anything may have been written there (a signed-out
+// reader's progress, the studio's local copy, the quiz's draft):
 // well-formed entries are kept, everything else is dropped instead of rendered or sent to the server.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { localCopy } from "@/components/studio/local-copy";
@@ -33,5 +34,19 @@ describe("the studio's local copy", () => {
     expect(localCopy.read("c", "l")).toEqual(copy);
     vi.stubGlobal("localStorage", storageHolding({ "af-studio:c/l": JSON.stringify({ ...copy, source: 42 }) }));
     expect(localCopy.read("c", "l")).toBeNull();
+  });
+});
+
+describe("the quiz's local draft and pending submission", () => {
+  it("are read back only when every field has its type", async () => {
+    const { localDraft, pendingSubmission } = await import("@/components/quiz/quiz-api");
+    const draft = { version: "v1", responses: { q1: ["c1"], q2: [] } };
+    const pending = { submissionId: "s-1", responses: { q1: ["c2"] } };
+    vi.stubGlobal("localStorage", storageHolding({ "af:quiz-draft:quiz": JSON.stringify(draft), "af:quiz-pending:quiz": JSON.stringify(pending) }));
+    expect(localDraft.read("quiz")).toEqual(draft);
+    expect(pendingSubmission.read("quiz")).toEqual(pending);
+    vi.stubGlobal("localStorage", storageHolding({ "af:quiz-draft:quiz": JSON.stringify({ version: "v1", responses: { q1: [3] } }), "af:quiz-pending:quiz": '{"submissionId":7}' }));
+    expect(localDraft.read("quiz")).toBeNull();
+    expect(pendingSubmission.read("quiz")).toBeNull();
   });
 });

@@ -2,7 +2,6 @@
 // receives a review the server has already trimmed to what the quiz's policy allows.
 import type { QuizReview, QuizStanding } from "@/lib/quiz/policy";
 import type { PublicQuiz, QuizResponses } from "@/lib/quiz/types";
-import { z } from "zod";
 import { ApiError, apiRequest } from "@/lib/http/api-client";
 
 /** score is null while the quiz's policy hides marks. */
@@ -44,30 +43,35 @@ export const submitAttempt = (quizId: string, quizVersion: string, submissionId:
 const draftKey = (quizId: string) => `af:quiz-draft:${quizId}`;
 const pendingKey = (quizId: string) => `af:quiz-pending:${quizId}`;
 
-const responsesSchema = z.record(z.string(), z.array(z.string()));
-const localDraftSchema = z.object({ version: z.string(), responses: responsesSchema });
-const pendingSchema = z.object({ submissionId: z.string(), responses: responsesSchema });
+// Checked field by field rather than with zod: lesson pages do not load zod (first-load JS, issue 14).
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isResponses = (value: unknown): value is QuizResponses =>
+  isRecord(value) && Object.values(value).every((choices) => Array.isArray(choices) && choices.every((choice) => typeof choice === "string"));
+const isLocalDraft = (value: unknown): value is { version: string; responses: QuizResponses } =>
+  isRecord(value) && typeof value.version === "string" && isResponses(value.responses);
+const isPending = (value: unknown): value is { submissionId: string; responses: QuizResponses } =>
+  isRecord(value) && typeof value.submissionId === "string" && isResponses(value.responses);
 
-/** A stored value checked by its schema; anything else (unset, torn, edited by hand) reads as none. */
-function readStored<T>(key: string, schema: z.ZodType<T>): T | null {
+/** A stored value that passes its check; anything else (unset, torn, edited by hand) reads as none. */
+function readStored<T>(key: string, check: (value: unknown) => value is T): T | null {
   try {
     const raw = localStorage.getItem(key);
-    const parsed = raw ? schema.safeParse(JSON.parse(raw)) : null;
-    return parsed?.success ? parsed.data : null;
+    const parsed: unknown = raw ? JSON.parse(raw) : null;
+    return check(parsed) ? parsed : null;
   } catch {
     return null;
   }
 }
 
 export const localDraft = {
-  read: (quizId: string) => readStored(draftKey(quizId), localDraftSchema),
+  read: (quizId: string) => readStored(draftKey(quizId), isLocalDraft),
   write: (quizId: string, version: string, responses: QuizResponses) =>
     localStorage.setItem(draftKey(quizId), JSON.stringify({ version, responses })),
   clear: (quizId: string) => localStorage.removeItem(draftKey(quizId)),
 };
 
 export const pendingSubmission = {
-  read: (quizId: string) => readStored(pendingKey(quizId), pendingSchema),
+  read: (quizId: string) => readStored(pendingKey(quizId), isPending),
   write: (quizId: string, submissionId: string, responses: QuizResponses) =>
     localStorage.setItem(pendingKey(quizId), JSON.stringify({ submissionId, responses })),
   clear: (quizId: string) => localStorage.removeItem(pendingKey(quizId)),
