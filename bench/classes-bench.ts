@@ -67,8 +67,8 @@ async function time(url: string, cookie: string, runs: number, pid: number | und
 export async function runClassesBench(server: AppServer, options: { databaseUrl: string; students?: number; runs?: number }) {
   const seeded = JSON.parse(
     execFileSync(process.execPath, [...TSX, "bench/seed-class.ts", String(options.students ?? 500)], { env: { ...process.env, DATABASE_URL: options.databaseUrl }, maxBuffer: 16 * 1024 * 1024 }).toString(),
-  ) as { classId: string; instructor: { id: string; email: string; name: string }; students: number; quizzes: number; lessons: number; attempts: number };
-  const token = await encode({ secret: authSecret(), token: { sub: seeded.instructor.id, uid: seeded.instructor.id, email: seeded.instructor.email, name: seeded.instructor.name, role: "instructor" } });
+  ) as { classId: string; instructor: { id: string; email: string; name: string; sessionId: string }; students: number; quizzes: number; lessons: number; attempts: number };
+  const token = await encode({ secret: authSecret(), token: { sub: seeded.instructor.id, uid: seeded.instructor.id, sid: seeded.instructor.sessionId, email: seeded.instructor.email, name: seeded.instructor.name, role: "instructor" } });
   const cookie = `next-auth.session-token=${token}`;
   const runs = options.runs ?? 10;
   const base = `${server.url}/studio/classes/${seeded.classId}`;

@@ -1,7 +1,7 @@
 // Seeds one class of N students (default 500) for bench/classes-bench.ts: every student with two attempts at
 // every quiz of the course, progress on every lesson, and a due date per lesson (some attempts fall after
 // it, so late flags are computed too). Rows go in with createMany: seeding is not what is measured.
-// Prints { classId, instructor } as JSON.
+// Prints { classId, instructor (with a live session id) } as JSON.
 //   DATABASE_URL=… tsx --conditions=react-server bench/seed-class.ts [students]
 import { randomUUID } from "node:crypto";
 import { generateJoinCode } from "@/lib/classes/join-code";
@@ -27,6 +27,9 @@ async function main() {
   const instructor = await db().user.create({ data: { email: `bench-instructor-${run}@example.com`, name: "Bench instructor", role: "instructor" } });
   const cls = await db().class.create({ data: { name: `Bench class ${run}`, courseSlug, timeZone: "Europe/London", joinCode: generateJoinCode(), createdById: instructor.id } });
   await db().classInstructor.create({ data: { classId: cls.id, userId: instructor.id, role: "owner" } });
+  // A live session row for the instructor, as a sign-in would write (lib/auth/session-store.ts): every request checks it.
+  const sessionId = `bench-instructor-${run}-session`;
+  await db().session.create({ data: { id: sessionId, userId: instructor.id, expiresAt: new Date(Date.now() + DAY) } });
   await db().classDueDate.createMany({ data: course.lessons.map((lesson, index) => ({ classId: cls.id, lessonSlug: lesson.slug, dueAt: new Date(start + (index + 1) * 7 * DAY) })) });
 
   const students = Array.from({ length: count }, (_, index) => ({ id: `bench-${run}-${index}`, email: `bench-${run}-${index}@example.com`, name: `Student ${String(index).padStart(3, "0")}` }));
@@ -69,7 +72,7 @@ async function main() {
   await inChunks(progress, (chunk) => db().lessonProgress.createMany({ data: chunk }));
 
   await db().$disconnect();
-  process.stdout.write(`${JSON.stringify({ classId: cls.id, instructor: { id: instructor.id, email: instructor.email, name: instructor.name }, students: count, quizzes: quizzes.length, lessons: course.lessons.length, attempts: attempts.length })}\n`);
+  process.stdout.write(`${JSON.stringify({ classId: cls.id, instructor: { id: instructor.id, email: instructor.email, name: instructor.name, sessionId }, students: count, quizzes: quizzes.length, lessons: course.lessons.length, attempts: attempts.length })}\n`);
 }
 
 main().catch((error) => {
