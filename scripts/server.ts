@@ -26,7 +26,8 @@ const { values: args } = parseArgs({
 });
 const dev = args.dev ?? false;
 const port = Number(args.port ?? process.env.PORT ?? 3000);
-const hostname = args.hostname ?? "localhost";
+// Without --hostname the server listens on every interface, as `next start` does (behind a proxy, in a container).
+const hostname = args.hostname;
 
 let trust: TrustProxy;
 try {
@@ -39,7 +40,7 @@ try {
 
 // Read by instrumentation.ts: in production the app refuses to run without this server in front.
 process.env[APP_SERVER_MARK] = "1";
-const app = next({ dev, hostname, port });
+const app = next({ dev, hostname: hostname ?? "localhost", port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
@@ -70,7 +71,7 @@ if (!dev) {
     void source.close();
   };
   // Loopback renders must reach this process: through 127.0.0.1 unless it listens on one address only.
-  const renderHost = ["0.0.0.0", "::", "localhost"].includes(hostname) ? "127.0.0.1" : hostname;
+  const renderHost = hostname === undefined || ["0.0.0.0", "::", "localhost"].includes(hostname) ? "127.0.0.1" : hostname;
   const renderer = createLoopbackRenderer(() => ({ host: renderHost, port: boundPort }));
   const pages = createPageCache({ render: renderer.render, version: watcher.current });
   steps.push(async (request, response) => {
@@ -93,7 +94,7 @@ server.on("connect", refuseConnect({ dev }));
 server.listen(port, hostname === "localhost" ? "127.0.0.1" : hostname, () => {
   const address = server.address();
   if (typeof address === "object" && address) boundPort = address.port;
-  console.log(`app server: listening on http://${hostname}:${boundPort}${dev ? " (development)" : ""}`);
+  console.log(`app server: listening on http://${hostname ?? "localhost"}:${boundPort}${dev ? " (development)" : ""}`);
 });
 
 let stopping = false;
