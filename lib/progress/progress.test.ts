@@ -95,3 +95,15 @@ describe("mergeLocalProgress", () => {
     expect(await courseProgress(one, "course")).toHaveLength(1);
   });
 });
+
+describe("upsertOnce", () => {
+  it("runs an upsert again when a concurrent insert of the same row won the unique index, and only then", async () => {
+    const { upsertOnce } = await import("./progress");
+    const lost = Object.assign(new Error("Unique constraint failed"), { code: "P2002" });
+    let calls = 0;
+    await upsertOnce(() => (++calls === 1 ? Promise.reject(lost) : Promise.resolve()));
+    expect(calls).toBe(2);
+    const other = Object.assign(new Error("foreign key"), { code: "P2003" });
+    await expect(upsertOnce(() => Promise.reject(other))).rejects.toBe(other);
+  });
+});

@@ -3,6 +3,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 
 export type LessonProgressView = { lessonSlug: string; completed: boolean; lastVisitedAt: string; lastSection: string | null };
 export type ResumePoint = { courseSlug: string; lessonSlug: string; section: string | null };
@@ -15,14 +16,30 @@ export async function markLessonComplete(userId: string, courseSlug: string, les
   await setLessonComplete(userId, courseSlug, lessonSlug, true);
 }
 
+/**
+ * Prisma's upsert reads, then inserts. Two requests for the same new row (a learner's concurrent
+ * submissions both completing the lesson, on PostgreSQL) can both miss the read; the loser's insert hits
+ * the unique index. Then the row exists, and running the upsert again takes its update path.
+ */
+export async function upsertOnce(write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    await write();
+  }
+}
+
 export async function setLessonComplete(userId: string, courseSlug: string, lessonSlug: string, complete: boolean): Promise<void> {
   const completedAt = complete ? new Date() : null;
-  await db().lessonProgress.upsert({
-    where: key(userId, courseSlug, lessonSlug),
-    // Completing twice keeps the first completion time.
-    update: complete ? {} : { completedAt: null },
-    create: { userId, courseSlug, lessonSlug, completedAt },
-  });
+  await upsertOnce(() =>
+    db().lessonProgress.upsert({
+      where: key(userId, courseSlug, lessonSlug),
+      // Completing twice keeps the first completion time.
+      update: complete ? {} : { completedAt: null },
+      create: { userId, courseSlug, lessonSlug, completedAt },
+    }),
+  );
   if (complete) {
     await db().lessonProgress.updateMany({
       where: { userId, courseSlug, lessonSlug, completedAt: null },
@@ -33,11 +50,13 @@ export async function setLessonComplete(userId: string, courseSlug: string, less
 
 export async function recordVisit(userId: string, courseSlug: string, lessonSlug: string, section: string | null): Promise<void> {
   const now = new Date();
-  await db().lessonProgress.upsert({
-    where: key(userId, courseSlug, lessonSlug),
-    update: { lastVisitedAt: now, lastSection: section },
-    create: { userId, courseSlug, lessonSlug, lastVisitedAt: now, lastSection: section },
-  });
+  await upsertOnce(() =>
+    db().lessonProgress.upsert({
+      where: key(userId, courseSlug, lessonSlug),
+      update: { lastVisitedAt: now, lastSection: section },
+      create: { userId, courseSlug, lessonSlug, lastVisitedAt: now, lastSection: section },
+    }),
+  );
 }
 
 export async function courseProgress(userId: string, courseSlug: string): Promise<LessonProgressView[]> {
