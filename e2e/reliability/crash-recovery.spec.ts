@@ -41,10 +41,7 @@ test("crash recovery: kill -9 mid-load loses no acknowledged submission", async 
     const lost = results.filter((result) => result.networkErrors > 0).length;
     const unsent = results.filter((result) => result.answers.length === 0 && result.networkErrors === 0).length;
     console.log(`crash: killed after ${Date.now() - t0} ms: ${acked.length} acknowledged, ${lost} cut off in flight, ${unsent} never sent`);
-    // Enough acknowledgements to check. On SQLite the kill comes after 200 (about 120 distinct submissions);
-    // on PostgreSQL this contended load (many concurrent submissions per learner) acknowledges far fewer in
-    // its 20 s, 30–60 at the last runs: a throughput problem recorded in issue 14, not a durability one.
-    expect(acked.length).toBeGreaterThanOrEqual(10);
+    expect(acked.length).toBeGreaterThanOrEqual(100); // 200 acknowledgements, some of them replays of one submission
     expect(lost).toBeGreaterThan(0); // the kill really landed mid-load
 
     const probe = await openDbProbe();
