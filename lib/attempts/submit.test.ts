@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { readMigrations, runMigrations, sqliteTarget } from "@/lib/db/migrate";
 import { goodhartQuiz } from "@/lib/quiz/test-fixtures";
 import type { QuizDefinition } from "@/lib/quiz/types";
@@ -25,6 +25,21 @@ function publish(...definitions: QuizDefinition[]) {
   const stamp = new Date(Date.now() + ++publishCount * 1000);
   utimesSync(target, stamp, stamp);
 }
+
+// A database a network hop away (PostgreSQL) answers each read a little later than in-process SQLite; that
+// delay is what lets concurrent submissions interleave between reading attempts and inserting one.
+const readLatency = { ms: 0 };
+vi.mock("./attempt-store", async (importOriginal) => {
+  const store = await importOriginal<typeof import("./attempt-store")>();
+  return {
+    ...store,
+    readAttempts: async (userId: string, quizId: string) => {
+      const rows = await store.readAttempts(userId, quizId);
+      if (readLatency.ms > 0) await new Promise((resolve) => setTimeout(resolve, readLatency.ms));
+      return rows;
+    },
+  };
+});
 
 const { db } = await import("@/lib/db/client");
 const { submitAttempt } = await import("./submit");
@@ -113,6 +128,17 @@ describe("submitAttempt", () => {
     expect(created).toHaveLength(2);
     expect(refused.map((result) => (result.reason as { status?: number }).status)).toEqual([409, 409, 409, 409]);
     expect((await readAttempts(user.id, limited.id)).map((row) => row.attemptNumber)).toEqual([1, 2]);
+  });
+
+  it("stores twenty distinct submissions sent at once by one learner, numbered 1 to 20, none refused as busy", async () => {
+    // Without the learner's turns (learner-quiz-turns.ts) all twenty read the same last attempt number, and
+    // each round of retries stores only one: most gave up with 503.
+    const user = await learner();
+    readLatency.ms = 3;
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => submitAttempt(user, submission(unlimited, allRight)))).finally(() => (readLatency.ms = 0));
+    expect(outcomes.every((outcome) => outcome.status === "created")).toBe(true);
+    expect(outcomes.map((outcome) => outcome.attemptNumber).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect((await readAttempts(user.id, unlimited.id)).map((row) => row.attemptNumber)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 
   it("clears the learner's saved draft of that quiz once the attempt is stored", async () => {

@@ -6,7 +6,7 @@ import type { SessionUser } from "@/lib/auth/accounts";
 import { db } from "@/lib/db/client";
 import { gradedItemsSchema, readStoredJson } from "@/lib/db/stored-json";
 import { HttpError } from "@/lib/http/http-error";
-import { type GradedAttempt, type GradedItem, safeGradeAttempt } from "@/lib/quiz/grade";
+import { type GradedAttempt, type GradedItem, type GradeResult, safeGradeAttempt } from "@/lib/quiz/grade";
 import { type AttemptRecord, canAttempt, type QuizReview, reviewFor } from "@/lib/quiz/policy";
 import type { SubmitAttemptInput } from "@/lib/quiz/submission";
 import type { QuizDefinition } from "@/lib/quiz/types";
@@ -15,6 +15,7 @@ import { currentStoredQuizDefinition, findQuizDefinition } from "./quiz-definiti
 import { quizVersionId } from "./quiz-versions";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { deleteQuizDraft, insertAttempt, readAttempts, type StoredAttemptRow } from "./attempt-store";
+import { BUSY, inLearnerQuizTurn } from "./learner-quiz-turns";
 
 export type SubmitOutcome = { status: "created" | "replayed"; attemptNumber: number; review: QuizReview };
 
@@ -76,20 +77,34 @@ export async function submitAttempt(user: SessionUser, input: SubmitAttemptInput
   // answers shown), and a quiz in a hidden lesson is not there at all.
   const current = await currentStoredQuizDefinition(input.quizId);
   if (!current) throw new HttpError(404, "No such quiz.", { quizId: "unknown" });
+  // Grading is CPU only, so it runs before the learner's turn; its verdict counts only once the submission
+  // is known to be new (a replay answers with its first result, whatever the body says now).
+  const graded = safeGradeAttempt(current, input.responses);
+  const outcome = await inLearnerQuizTurn(user.id, input.quizId, () => recordAttempt(user, input, current, graded));
+  if (outcome.status === "created") {
+    if (outcome.review.standing.completesLesson) await markLessonComplete(user.id, current.courseSlug, current.lessonSlug);
+    await deleteQuizDraft(user.id, current.id);
+  }
+  return outcome;
+}
+
+/**
+ * Replays an earlier result for this submissionId, or stores the next attempt. Runs in the learner's turn at
+ * this quiz (learner-quiz-turns.ts), so within one process the rows it reads are not changed under it; across
+ * processes the unique indexes catch a race, and it rereads and tries again.
+ */
+async function recordAttempt(user: SessionUser, input: SubmitAttemptInput, current: QuizDefinition, graded: GradeResult): Promise<SubmitOutcome> {
   // One read serves three purposes: replay detection, the next attempt number and the review's history.
   // A submissionId used before for another quiz is not in these rows; the insert's unique index catches it.
   let rows = await readAttempts(user.id, input.quizId);
   const earlier = rows.find((row) => row.submissionId === input.submissionId);
   if (earlier) return replayOf(earlier, rows, current);
   if (input.quizVersion !== current.version) throw new HttpError(409, QUIZ_CHANGED, { quizVersion: "changed" });
-
-  const definition = current;
-  const graded = safeGradeAttempt(definition, input.responses);
   if (!graded.ok) {
     throw new HttpError(400, "Some answers do not match this quiz.", Object.fromEntries(graded.issues.map((issue) => [issue.field, issue.message])));
   }
 
-  // A concurrent submission can take the attempt number we computed; then we reread and try again.
+  const definition = current;
   for (let tries = 0; tries < 8; tries++) {
     if (tries > 0) rows = await readAttempts(user.id, definition.id);
     const used = rows.at(-1)?.attemptNumber ?? 0;
@@ -112,14 +127,11 @@ export async function submitAttempt(user: SessionUser, input: SubmitAttemptInput
       await insertAttempt({ ...created, userId: user.id, responses: JSON.stringify(input.responses) });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      const raced = await replay(user, input, current); // the same submission arrived twice at once
+      const raced = await replay(user, input, current); // the same submission, stored by another process
       if (raced) return raced;
       continue;
     }
-    const review = reviewFor(definition, [...rows, created].map(toAttemptRecord), graded.attempt);
-    if (review.standing.completesLesson) await markLessonComplete(user.id, definition.courseSlug, definition.lessonSlug);
-    await deleteQuizDraft(user.id, definition.id);
-    return { status: "created", attemptNumber: used + 1, review };
+    return { status: "created", attemptNumber: used + 1, review: reviewFor(definition, [...rows, created].map(toAttemptRecord), graded.attempt) };
   }
-  throw new HttpError(503, "The server is busy; your answers were not recorded. Please submit again.");
+  throw new HttpError(503, BUSY);
 }
