@@ -59,9 +59,7 @@ describe("learnerQuizTurns", () => {
   it("passes the work's own error through unchanged, and the next turn still runs", async () => {
     const inTurn = learnerQuizTurns({ maxWaiting: 32, maxWaitMs: 5_000 });
     const refused = new HttpError(409, "You have used all your attempts at this quiz.");
-    const failing = inTurn("a", "q", async () => {
-      throw refused;
-    });
+    const failing = inTurn("a", "q", () => Promise.reject(refused));
     const next = inTurn("a", "q", () => Promise.resolve("ran"));
     await expect(failing).rejects.toBe(refused);
     await expect(next).resolves.toBe("ran");
