@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
 import type { QuizDefinition } from "@/lib/quiz/types";
-import { COURSE, createAccount, DEMO, enterAnswer, expectNoAxeViolations, LESSONS, quizDefinition, quizDefinitions, rightAnswer, signInViaApi, uniqueEmail, wrongAnswer } from "./support";
+import { COURSE, createAccount, DEMO, enterAnswer, expectNoAxeViolations, LESSONS, openQuiz, quizDefinition, quizDefinitions, rightAnswer, signInViaApi, uniqueEmail, wrongAnswer } from "./support";
 
 const L1 = LESSONS[0];
 const L2 = LESSONS[1];
@@ -170,7 +170,7 @@ test.describe("an instructor runs a class", () => {
     // A answers in the lesson page (late: lesson 1 was due in January); both also over the API.
     await studentA.goto(`/courses/${COURSE}/${L1}`);
     const quizBox = studentA.getByTestId(`quiz-${l1.id}`);
-    await expect(quizBox).toHaveAttribute("data-phase", "answering", LOADED);
+    await openQuiz(quizBox, LOADED);
     // A numeric item is typed, not ticked (enterAnswer).
     for (const item of l1.items) await enterAnswer(studentA, item, rightAnswer(item));
     await quizBox.getByRole("button", { name: "Submit answers" }).click();

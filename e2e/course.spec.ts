@@ -1,6 +1,6 @@
 // Every lesson of the course, end to end: it renders, its interactive figure responds, and its quiz grades.
 import { expect, test } from "@playwright/test";
-import { COURSE, enterAnswer, LESSONS, quizDefinitions, rightAnswer, signedInStudent } from "./support";
+import { COURSE, enterAnswer, LESSONS, openQuiz, quizDefinitions, rightAnswer, signedInStudent } from "./support";
 
 const FIGURES = '[data-testid$="-figure"], [data-testid="conformal-sandbox"]';
 
@@ -27,7 +27,7 @@ for (const lesson of LESSONS) {
     // The quiz: answer every item correctly and see full marks.
     const quiz = quizDefinitions().find((definition) => definition.lessonSlug === lesson)!;
     const section = page.getByTestId(`quiz-${quiz.id}`);
-    await expect(section).toHaveAttribute("data-phase", "answering");
+    await openQuiz(section);
     for (const item of quiz.items) await enterAnswer(page, item, rightAnswer(item));
     await section.getByRole("button", { name: "Submit answers" }).click();
     await expect(page.getByTestId("quiz-score")).toContainText(`Score: ${quiz.items.length} / ${quiz.items.length} (100%)`);

@@ -6,7 +6,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
 import { formatLeak, scanForLeaks, type ScannableQuiz } from "@/lib/quiz/leak-scan";
 import type { QuizDefinition } from "@/lib/quiz/types";
-import { COURSE, quizDefinition, signedInStudent, someAnswer } from "./support";
+import { COURSE, openQuiz, quizDefinition, signedInStudent, someAnswer } from "./support";
 
 type Answer = { status: number; text: string };
 
@@ -48,7 +48,7 @@ test("a hostile student learns no key before the policy allows it", async ({ pag
   const html = await (await page.goto(lesson))!.text();
   seen.push({ path: `${lesson} (HTML)`, text: html });
   seen.push({ path: `${lesson} (RSC)`, text: await (await page.request.get(lesson, { headers: { RSC: "1" } })).text() });
-  await expect(page.getByTestId(`quiz-${quiz.id}`)).toHaveAttribute("data-phase", "answering");
+  await openQuiz(page.getByTestId(`quiz-${quiz.id}`));
   const attempts = `/api/quizzes/${quiz.id}/attempts`;
   const record = (path: string, answer: Answer) => (seen.push({ path, text: answer.text }), answer);
   const body = (responses: Record<string, string[]>, extra: Record<string, unknown> = {}) => ({ quizId: quiz.id, quizVersion: quiz.version, submissionId: randomUUID(), responses, ...extra });

@@ -3,7 +3,7 @@
 // the key shows only after the last attempt, and /studio/analytics shows the answers given.
 import { expect, test } from "@playwright/test";
 import { SessionClient } from "@/scripts/reliability/session-client";
-import { COURSE, DEMO, signedInStudent, signInViaApi } from "./support";
+import { COURSE, DEMO, openQuiz, signedInStudent, signInViaApi } from "./support";
 
 const SLUG = "numeric-practice";
 const SOURCE = `---
@@ -37,7 +37,7 @@ test("a learner answers a numeric item: strict input, tolerance edge, key after 
   const html = await (await page.goto(`/courses/${COURSE}/${SLUG}`))!.text();
   expect(html).not.toMatch(/EXPLANATION-NUMERIC-E2E|FEEDBACK-NUMERIC-WRONG|0\.005|numericKey/);
   const section = page.getByTestId("quiz-numeric-practice-check");
-  await expect(section).toHaveAttribute("data-phase", "answering");
+  await openQuiz(section);
   const input = page.getByTestId("numeric-numeric-padded-risk");
 
   // A comma is not a number here: the page says so and nothing is submitted.

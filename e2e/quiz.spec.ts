@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import type { QuizDefinition, QuizItemDefinition } from "@/lib/quiz/types";
-import { COURSE, enterAnswer, expectNoAxeViolations, fixtureLesson, quizDefinition, rightAnswer, signedInStudent, someAnswer, wrongAnswer } from "./support";
+import { COURSE, enterAnswer, expectNoAxeViolations, fixtureLesson, openQuiz, quizDefinition, rightAnswer, signedInStudent, someAnswer, wrongAnswer } from "./support";
 
 const plain = (html: string) => html.replace(/<[^>]+>/g, "").replace(/\s+/g, " ").trim();
 const lessonUrl = (quiz: QuizDefinition) => `/courses/${COURSE}/${quiz.lessonSlug}`;
@@ -20,7 +20,7 @@ test("a wrong answer gets its feedback and, under after-submit, the explanation"
     await page.goto(lessonUrl(quiz));
     const item = quiz.items.find((candidate) => candidate.choices.some((choice) => !choice.correct && choice.feedbackHtml))!;
     const wrong = item.choices.find((choice) => !choice.correct && choice.feedbackHtml)!;
-    await expect(quizSection(page, quiz)).toHaveAttribute("data-phase", "answering");
+    await openQuiz(quizSection(page, quiz));
     await page.locator(`input[value="${wrong.id}"]`).check();
     await quizSection(page, quiz).getByRole("button", { name: "Submit answers" }).click();
 
@@ -46,7 +46,7 @@ test("answers stay hidden until the last attempt, attempts run out, and history 
   const firstItem = quiz.items[0]!;
 
   for (let attempt = 1; attempt <= 3; attempt++) {
-    await expect(section).toHaveAttribute("data-phase", "answering");
+    await openQuiz(section);
     await choose(page, quiz, wrongAnswer);
     await section.getByRole("button", { name: "Submit answers" }).click();
     await expect(section).toHaveAttribute("data-phase", "reviewing");
@@ -93,6 +93,7 @@ test("passing a lesson's quiz marks the lesson complete", async ({ page }) => {
   const quiz = quizDefinition("l2-check");
   await signedInStudent(page);
   await page.goto(lessonUrl(quiz));
+  await openQuiz(quizSection(page, quiz));
   await choose(page, quiz, rightAnswer);
   await quizSection(page, quiz).getByRole("button", { name: "Submit answers" }).click();
   await expect(page.getByTestId("quiz-status")).toContainText("Passed.");
@@ -108,9 +109,10 @@ test("selections in progress survive a reload, signed in and signed out", async 
   // Signed out: kept in this browser.
   const guest = await browser.newPage();
   await guest.goto(lessonUrl(quiz));
-  await expect(quizSection(guest, quiz)).toHaveAttribute("data-phase", "answering");
+  await openQuiz(quizSection(guest, quiz));
   await guest.locator(`input[value="${a.choices[1]!.id}"]`).check();
   await guest.reload();
+  await openQuiz(quizSection(guest, quiz));
   await expect(guest.locator(`input[value="${a.choices[1]!.id}"]`)).toBeChecked();
 
   // Signing in from the quiz keeps the selections and moves them to the account.
@@ -121,12 +123,14 @@ test("selections in progress survive a reload, signed in and signed out", async 
   await guest.getByLabel("Password").fill(account.password);
   await guest.getByRole("button", { name: "Sign in" }).click();
   await expect(guest).toHaveURL(new RegExp(`${quiz.lessonSlug}`));
+  await openQuiz(quizSection(guest, quiz));
   await expect(guest.locator(`input[value="${a.choices[1]!.id}"]`)).toBeChecked();
 
   // Signed in: saved on the server, so a fresh browser context sees them.
   await guest.locator(`input[value="${b.choices[0]!.id}"]`).check();
   await expect.poll(async () => ((await (await guest.request.get(`/api/quizzes/${quiz.id}/state`)).json()) as { draft?: Record<string, string[]> }).draft?.[b.id]).toEqual([b.choices[0]!.id]);
   await page.goto(lessonUrl(quiz));
+  await openQuiz(quizSection(page, quiz));
   await expect(page.locator(`input[value="${a.choices[1]!.id}"]`)).toBeChecked();
   await expect(page.locator(`input[value="${b.choices[0]!.id}"]`)).toBeChecked();
   await guest.close();
@@ -137,7 +141,11 @@ test("a keyboard-only learner can complete a quiz", async ({ page }) => {
   await signedInStudent(page);
   await page.goto(lessonUrl(quiz));
   const section = quizSection(page, quiz);
-  await expect(section).toHaveAttribute("data-phase", "answering");
+  // The quiz goes live at the reader's first key press once the page is interactive, wherever the quiz is.
+  await expect(async () => {
+    await page.keyboard.press("Tab");
+    await expect(section).toHaveAttribute("data-phase", "answering", { timeout: 1_000 });
+  }).toPass();
   // Focus the first choice of the first question, then answer every question with the keyboard only.
   // Choices are shuffled per learner: start on whichever choice the page shows first.
   await page.getByTestId(`quiz-item-${quiz.items[0]!.id}`).locator("input").first().focus();
@@ -160,4 +168,32 @@ test("a keyboard-only learner can complete a quiz", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(section).toHaveAttribute("data-phase", "reviewing");
   await expect(page.getByTestId("quiz-status")).toContainText("Score");
+});
+
+test("a lesson's quiz is in the document in line, and loads its code and state only as it nears the viewport", async ({ page }) => {
+  const quiz = quizDefinition("l1-check");
+  await signedInStudent(page);
+  // The document: the quiz's markup in its place in the lesson, not streamed after the scripts for a script to move.
+  const html = await (await page.request.get(lessonUrl(quiz))).text();
+  const at = html.indexOf(`data-testid="quiz-${quiz.id}"`);
+  expect(at).toBeGreaterThan(0);
+  expect(html.indexOf("</main>")).toBeGreaterThan(at);
+  expect(html).not.toMatch(/<div hidden id="S:/);
+
+  const stateRequests: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes(`/api/quizzes/${quiz.id}/state`)) stateRequests.push(request.url());
+  });
+  await page.goto(lessonUrl(quiz));
+  await page.waitForLoadState("networkidle");
+  const section = quizSection(page, quiz);
+  // Far below the fold: shown as the server rendered it, not yet live.
+  await expect(section).toBeAttached();
+  expect(await section.evaluate((element) => element.getBoundingClientRect().top - window.innerHeight)).toBeGreaterThan(600);
+  await expect(section).toHaveAttribute("data-phase", "loading");
+  expect(stateRequests).toEqual([]);
+
+  await openQuiz(section);
+  expect(stateRequests).toHaveLength(1);
+  await expect(section.getByRole("button", { name: "Submit answers" })).toBeEnabled();
 });

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import type { QuizDefinition, QuizItemDefinition } from "@/lib/quiz/types";
 import { publishFixtureLesson, type FixtureLesson } from "@/scripts/reliability/fixture-lesson";
 import { SessionClient } from "@/scripts/reliability/session-client";
@@ -70,6 +70,17 @@ export const rightAnswer = (item: QuizItemDefinition): string[] =>
   item.kind === "numeric" ? [item.numericKey!.answer] : item.choices.filter((choice) => choice.correct).map((choice) => choice.id);
 /** A wrong answer to any item: a wrong choice, or a number far outside every tolerance. */
 export const wrongAnswer = (item: QuizItemDefinition): string[] => (item.kind === "numeric" ? ["-999999"] : [item.choices.find((choice) => !choice.correct)!.id]);
+
+/**
+ * Brings a lesson's quiz near the viewport, where it loads its code (components/quiz/quiz-island.tsx), and
+ * waits until it takes answers. The quiz's server HTML is replaced as it goes live, so the scroll is retried.
+ */
+export async function openQuiz(section: Locator, options: { timeout?: number } = {}) {
+  await expect(async () => {
+    await section.evaluate((element) => element.scrollIntoView({ block: "center" }));
+    await expect(section).toHaveAttribute("data-phase", "answering", { timeout: 2_000 });
+  }).toPass({ timeout: options.timeout ?? 30_000 });
+}
 
 /** Puts an answer into the page: checks choices, or types a numeric item's number. */
 export async function enterAnswer(page: Page, item: QuizItemDefinition, answer: string[]) {

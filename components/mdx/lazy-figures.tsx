@@ -1,8 +1,10 @@
 "use client";
 // Interactive figures load only on the lessons that show them, after the lesson text: they carry
-// Observable Plot, d3, zod and worker code that reading a lesson does not need. The placeholder
-// keeps the space so nothing jumps when a figure arrives.
-import dynamic from "next/dynamic";
+// Observable Plot, d3, zod and worker code that reading a lesson does not need. They render in the browser
+// only (the server sends the placeholder), and the placeholder keeps the space so nothing jumps when a
+// figure arrives. React.lazy rather than next/dynamic: the same split, without next/dynamic's loader and
+// chunk-preload code in every lesson's first-load JS.
+import { type ComponentType, lazy, Suspense, useSyncExternalStore } from "react";
 
 function FigurePlaceholder() {
   return (
@@ -12,10 +14,25 @@ function FigurePlaceholder() {
   );
 }
 
-// next/dynamic needs its options as an object literal at each call.
-export const ConformalSandbox = dynamic(() => import("@/components/sandbox/conformal-sandbox").then((m) => m.ConformalSandbox), { ssr: false, loading: FigurePlaceholder });
-export const GoodhartFigure = dynamic(() => import("./goodhart-figure").then((m) => m.GoodhartFigure), { ssr: false, loading: FigurePlaceholder });
-export const GeneralisationFigure = dynamic(() => import("./generalisation-figure").then((m) => m.GeneralisationFigure), { ssr: false, loading: FigurePlaceholder });
-export const PreferenceFigure = dynamic(() => import("./preference-figure").then((m) => m.PreferenceFigure), { ssr: false, loading: FigurePlaceholder });
-export const ShiftMonitorFigure = dynamic(() => import("./shift-monitor-figure").then((m) => m.ShiftMonitorFigure), { ssr: false, loading: FigurePlaceholder });
-export const ShapeColourFigure = dynamic(() => import("./shape-colour-figure").then((m) => m.ShapeColourFigure), { ssr: false, loading: FigurePlaceholder });
+const subscribeToNothing = () => () => {};
+
+/** A figure imported when it first renders in the browser; the server and hydration render the placeholder. */
+function browserOnly<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  const Figure = lazy(() => load().then((component) => ({ default: component })));
+  return function BrowserOnlyFigure(props: P) {
+    const inBrowser = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+    if (!inBrowser) return <FigurePlaceholder />;
+    return (
+      <Suspense fallback={<FigurePlaceholder />}>
+        <Figure {...props} />
+      </Suspense>
+    );
+  };
+}
+
+export const ConformalSandbox = browserOnly(() => import("@/components/sandbox/conformal-sandbox").then((m) => m.ConformalSandbox));
+export const GoodhartFigure = browserOnly(() => import("./goodhart-figure").then((m) => m.GoodhartFigure));
+export const GeneralisationFigure = browserOnly(() => import("./generalisation-figure").then((m) => m.GeneralisationFigure));
+export const PreferenceFigure = browserOnly(() => import("./preference-figure").then((m) => m.PreferenceFigure));
+export const ShiftMonitorFigure = browserOnly(() => import("./shift-monitor-figure").then((m) => m.ShiftMonitorFigure));
+export const ShapeColourFigure = browserOnly(() => import("./shape-colour-figure").then((m) => m.ShapeColourFigure));

@@ -1,6 +1,6 @@
 // The one component map for lessons: exactly the allowlist in lib/content/components.ts, plus RenderedMath,
 // which only the compile pipeline emits (lib/content/rehype-math-html.ts).
-import { QuizRunner } from "@/components/quiz/quiz-runner";
+import { QuizIsland } from "@/components/quiz/quiz-island";
 import type { CompiledLesson } from "@/lib/content/types";
 import { Callout } from "./callout";
 import { Figure } from "./figure";
@@ -21,7 +21,7 @@ export function lessonComponents(lesson: CompiledLesson) {
     Quiz: ({ id }: { id: string }) => {
       const quiz = lesson.publicQuizzes[id];
       if (!quiz) throw new Error(`lesson ${lesson.slug}: no compiled quiz "${id}"`);
-      return <QuizRunner quiz={quiz} courseSlug={lesson.courseSlug} lessonSlug={lesson.slug} />;
+      return <QuizIsland quiz={quiz} courseSlug={lesson.courseSlug} lessonSlug={lesson.slug} />;
     },
     ConformalSandbox: ({ preset }: { preset?: string }) => <ConformalSandbox preset={preset} />,
     GoodhartFigure,

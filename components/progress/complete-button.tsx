@@ -1,7 +1,7 @@
 "use client";
 import { apiRequest } from "@/lib/http/api-client";
 import { useEffect, useState } from "react";
-import { LESSON_COMPLETED_EVENT } from "@/components/quiz/quiz-runner";
+import { LESSON_COMPLETED_EVENT } from "@/components/quiz/lesson-events";
 import { updateLocalProgress } from "./local-progress";
 import { PROGRESS_CHANGED_EVENT, useProgress } from "./use-progress";
 

@@ -14,8 +14,6 @@ import { attemptsLeft } from "./quiz-state";
 import { QuizSummary } from "./quiz-summary";
 import { useQuizRunner } from "./use-quiz-runner";
 
-export { LESSON_COMPLETED_EVENT } from "./use-quiz-runner";
-
 export function QuizRunner({ quiz: pageQuiz, courseSlug, lessonSlug }: { quiz: PublicQuiz; courseSlug: string; lessonSlug: string }) {
   const pathname = usePathname();
   const router = useRouter();

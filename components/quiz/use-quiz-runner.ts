@@ -6,9 +6,9 @@ import { restorableDraft } from "@/lib/quiz/draft";
 import type { PublicQuiz, QuizResponses } from "@/lib/quiz/types";
 import { ApiError } from "@/lib/http/api-client";
 import { fetchQuizState, isQuizChanged, localDraft, pendingSubmission, saveDraft, submitAttempt } from "./quiz-api";
+import { LESSON_COMPLETED_EVENT } from "./lesson-events";
 import { initialState, runnerReducer, type RunnerState } from "./quiz-state";
 
-export const LESSON_COMPLETED_EVENT = "af:lesson-completed";
 const DRAFT_DELAY_MS = 500;
 
 export function useQuizRunner(pageQuiz: PublicQuiz, lesson: { courseSlug: string; lessonSlug: string }) {
