@@ -50,6 +50,17 @@ export async function insertAttempt(attempt: NewAttempt): Promise<void> {
             ${attempt.responses}, ${attempt.itemScores}, ${attempt.score}, ${attempt.maxScore}, ${attempt.passed}, ${new Date()})`;
 }
 
+export type DraftRow = { userId: string; quizId: string; quizVersion: string; attemptNumber: number; responses: string };
+
+/** Stores the learner's draft of a quiz, replacing any earlier one: one statement, no transaction. */
+export async function upsertQuizDraft(draft: DraftRow): Promise<void> {
+  await db().$executeRaw`
+    INSERT INTO "QuizDraft" ("id", "userId", "quizId", "quizVersion", "attemptNumber", "responses", "updatedAt")
+    VALUES (${randomUUID()}, ${draft.userId}, ${draft.quizId}, ${draft.quizVersion}, ${draft.attemptNumber}, ${draft.responses}, ${new Date()})
+    ON CONFLICT ("userId", "quizId") DO UPDATE SET "quizVersion" = excluded."quizVersion", "attemptNumber" = excluded."attemptNumber",
+      "responses" = excluded."responses", "updatedAt" = excluded."updatedAt"`;
+}
+
 export async function deleteQuizDraft(userId: string, quizId: string): Promise<void> {
   await db().$executeRaw`DELETE FROM "QuizDraft" WHERE "userId" = ${userId} AND "quizId" = ${quizId}`;
 }

@@ -11,7 +11,7 @@ import { quizStanding, type QuizReview, type QuizStanding, reviewApplies, review
 import { toPublicQuiz } from "@/lib/quiz/public-view";
 import type { SaveDraftInput } from "@/lib/quiz/submission";
 import type { PublicQuiz, QuizDefinition, QuizResponses } from "@/lib/quiz/types";
-import { readAttempts } from "./attempt-store";
+import { readAttempts, upsertQuizDraft } from "./attempt-store";
 import { currentQuizDefinition, findQuizDefinition } from "./quiz-definitions";
 import { QUIZ_CHANGED, toAttemptRecord, toGradedAttempt, versionOf } from "./submit";
 
@@ -86,10 +86,5 @@ export async function saveQuizDraft(user: SessionUser, input: SaveDraftInput): P
   if (issues.length > 0) throw new HttpError(400, "Some selections do not match this quiz.", Object.fromEntries(issues.map((issue) => [issue.field, issue.message])));
   const used = (await readAttempts(user.id, input.quizId)).at(-1)?.attemptNumber ?? 0;
   if (input.attemptNumber !== used + 1) throw new HttpError(409, "That attempt was already submitted.", { attemptNumber: "submitted" });
-  const data = { responses: JSON.stringify(input.responses), quizVersion: input.quizVersion, attemptNumber: input.attemptNumber };
-  await db().quizDraft.upsert({
-    where: { userId_quizId: { userId: user.id, quizId: input.quizId } },
-    update: data,
-    create: { userId: user.id, quizId: input.quizId, ...data },
-  });
+  await upsertQuizDraft({ userId: user.id, quizId: input.quizId, quizVersion: input.quizVersion, attemptNumber: input.attemptNumber, responses: JSON.stringify(input.responses) });
 }

@@ -52,7 +52,8 @@ export async function readLiveSession(sessionId: string, userId: string, now = D
   if (expiresAt.getTime() <= now) return null;
   const createdAt = new Date(row.createdAt);
   if (renewalDue(expiresAt, createdAt, now)) {
-    await db().session.updateMany({ where: { id: sessionId }, data: { expiresAt: slidingExpiry(createdAt, now) } });
+    // One statement: Prisma's updateMany would read, then write, in a transaction (see lib/progress/progress.ts).
+    await db().$executeRaw`UPDATE "Session" SET "expiresAt" = ${slidingExpiry(createdAt, now)} WHERE "id" = ${sessionId}`;
   }
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 }

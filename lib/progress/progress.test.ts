@@ -96,14 +96,35 @@ describe("mergeLocalProgress", () => {
   });
 });
 
-describe("upsertOnce", () => {
-  it("runs an upsert again when a concurrent insert of the same row won the unique index, and only then", async () => {
-    const { upsertOnce } = await import("./progress");
-    const lost = Object.assign(new Error("Unique constraint failed"), { code: "P2002" });
-    let calls = 0;
-    await upsertOnce(() => (++calls === 1 ? Promise.reject(lost) : Promise.resolve()));
-    expect(calls).toBe(2);
-    const other = Object.assign(new Error("foreign key"), { code: "P2003" });
-    await expect(upsertOnce(() => Promise.reject(other))).rejects.toBe(other);
+describe("lesson progress writes", () => {
+  it("complete, complete again, visit, un-complete: one row, the first completion time kept until un-completed", async () => {
+    const userId = await learner();
+    await setLessonComplete(userId, "course", "one", true);
+    const first = await db().lessonProgress.findFirstOrThrow({ where: { userId, lessonSlug: "one" } });
+    expect(first.completedAt).not.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await setLessonComplete(userId, "course", "one", true);
+    await recordVisit(userId, "course", "one", "section-2");
+    const again = await db().lessonProgress.findMany({ where: { userId, lessonSlug: "one" } });
+    expect(again).toHaveLength(1);
+    expect(again[0]!.completedAt?.toISOString()).toBe(first.completedAt?.toISOString());
+    expect(again[0]!.lastSection).toBe("section-2");
+    expect(again[0]!.lastVisitedAt.getTime()).toBeGreaterThan(first.lastVisitedAt.getTime());
+    await setLessonComplete(userId, "course", "one", false);
+    expect((await courseProgress(userId, "course"))[0]).toMatchObject({ lessonSlug: "one", completed: false, lastSection: "section-2" });
+  });
+
+  it("many concurrent completions and visits of one new row all succeed and leave one row", async () => {
+    const userId = await learner();
+    await Promise.all(Array.from({ length: 20 }, (_, n) => (n % 2 ? setLessonComplete(userId, "course", "race", true) : recordVisit(userId, "course", "race", `s${n}`))));
+    const rows = await db().lessonProgress.findMany({ where: { userId, lessonSlug: "race" } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.completedAt).not.toBeNull();
+  });
+
+  it("an un-completed lesson that was never visited is stored as visited, not completed", async () => {
+    const userId = await learner();
+    await setLessonComplete(userId, "course", "never", false);
+    expect(await courseProgress(userId, "course")).toMatchObject([{ lessonSlug: "never", completed: false, lastSection: null }]);
   });
 });

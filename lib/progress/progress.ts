@@ -3,60 +3,42 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { isUniqueViolation } from "@/lib/db/unique-violation";
 
 export type LessonProgressView = { lessonSlug: string; completed: boolean; lastVisitedAt: string; lastSection: string | null };
 export type ResumePoint = { courseSlug: string; lessonSlug: string; section: string | null };
-
-const key = (userId: string, courseSlug: string, lessonSlug: string) => ({
-  userId_courseSlug_lessonSlug: { userId, courseSlug, lessonSlug },
-});
 
 export async function markLessonComplete(userId: string, courseSlug: string, lessonSlug: string): Promise<void> {
   await setLessonComplete(userId, courseSlug, lessonSlug, true);
 }
 
-/**
- * Prisma's upsert reads, then inserts. Two requests for the same new row (a learner's concurrent
- * submissions both completing the lesson, on PostgreSQL) can both miss the read; the loser's insert hits
- * the unique index. Then the row exists, and running the upsert again takes its update path.
- */
-export async function upsertOnce(write: () => Promise<unknown>): Promise<void> {
-  try {
-    await write();
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    await write();
-  }
-}
+// The writes below are single INSERT … ON CONFLICT statements, which SQLite and PostgreSQL read the same
+// way. Prisma's upsert instead reads, then writes, inside a transaction: on PostgreSQL two requests for the
+// same new row could both miss the read (the loser's insert hit the unique index), and on SQLite the adapter
+// admits one transaction at a time, so under a burst of submissions the transactions queued behind one
+// another and a few learners waited seconds (the submissions tail in #14). One statement has neither problem.
 
+/** Completing twice keeps the first completion time; un-completing clears it. A new row counts as a visit. */
 export async function setLessonComplete(userId: string, courseSlug: string, lessonSlug: string, complete: boolean): Promise<void> {
-  const completedAt = complete ? new Date() : null;
-  await upsertOnce(() =>
-    db().lessonProgress.upsert({
-      where: key(userId, courseSlug, lessonSlug),
-      // Completing twice keeps the first completion time.
-      update: complete ? {} : { completedAt: null },
-      create: { userId, courseSlug, lessonSlug, completedAt },
-    }),
-  );
+  const now = new Date();
   if (complete) {
-    await db().lessonProgress.updateMany({
-      where: { userId, courseSlug, lessonSlug, completedAt: null },
-      data: { completedAt: new Date() },
-    });
+    await db().$executeRaw`
+      INSERT INTO "LessonProgress" ("id", "userId", "courseSlug", "lessonSlug", "completedAt", "lastVisitedAt")
+      VALUES (${randomUUID()}, ${userId}, ${courseSlug}, ${lessonSlug}, ${now}, ${now})
+      ON CONFLICT ("userId", "courseSlug", "lessonSlug") DO UPDATE SET "completedAt" = COALESCE("LessonProgress"."completedAt", excluded."completedAt")`;
+  } else {
+    await db().$executeRaw`
+      INSERT INTO "LessonProgress" ("id", "userId", "courseSlug", "lessonSlug", "completedAt", "lastVisitedAt")
+      VALUES (${randomUUID()}, ${userId}, ${courseSlug}, ${lessonSlug}, ${null}, ${now})
+      ON CONFLICT ("userId", "courseSlug", "lessonSlug") DO UPDATE SET "completedAt" = NULL`;
   }
 }
 
 export async function recordVisit(userId: string, courseSlug: string, lessonSlug: string, section: string | null): Promise<void> {
   const now = new Date();
-  await upsertOnce(() =>
-    db().lessonProgress.upsert({
-      where: key(userId, courseSlug, lessonSlug),
-      update: { lastVisitedAt: now, lastSection: section },
-      create: { userId, courseSlug, lessonSlug, lastVisitedAt: now, lastSection: section },
-    }),
-  );
+  await db().$executeRaw`
+    INSERT INTO "LessonProgress" ("id", "userId", "courseSlug", "lessonSlug", "lastVisitedAt", "lastSection")
+    VALUES (${randomUUID()}, ${userId}, ${courseSlug}, ${lessonSlug}, ${now}, ${section})
+    ON CONFLICT ("userId", "courseSlug", "lessonSlug") DO UPDATE SET "lastVisitedAt" = excluded."lastVisitedAt", "lastSection" = excluded."lastSection"`;
 }
 
 export async function courseProgress(userId: string, courseSlug: string): Promise<LessonProgressView[]> {
