@@ -1,9 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
+import { bundleAppServer } from "@/scripts/lib/app-server-bundle.mjs";
 
 test("running the start command's set-up twice leaves one demo account of each kind", () => {
   test.setTimeout(120_000);
@@ -22,4 +23,19 @@ test("running the start command's set-up twice leaves one demo account of each k
     { role: "student", n: 1 },
   ]);
   expect(quizVersions.n).toBeGreaterThanOrEqual(5);
+});
+
+test("the app server refuses to start on a SQLite file that does not exist: exit status 1 and a message naming it", async () => {
+  test.setTimeout(120_000);
+  const missing = path.join(mkdtempSync(path.join(tmpdir(), "af-start-")), "never-prepared.db");
+  const bundle = await bundleAppServer();
+  const run = spawnSync(process.execPath, [bundle, "--port", "0", "--hostname", "127.0.0.1"], {
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${missing}`, NEXTAUTH_SECRET: "start-test-secret-start-test-secret-0123" },
+    encoding: "utf8",
+    timeout: 90_000,
+  });
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain(`cannot open the database file:${missing}`);
+  expect(run.stderr).toContain("npm run db:prepare");
+  expect(existsSync(missing)).toBe(false); // nothing created behind the learner's back
 });

@@ -55,7 +55,16 @@ const steps: RequestStep[] = [
 let boundPort = port;
 let stopWatcher = () => {};
 if (!dev) {
-  const source = openVersionSource(process.env.DATABASE_URL || "file:./data/app.db");
+  const databaseUrl = process.env.DATABASE_URL || "file:./data/app.db";
+  let source: ReturnType<typeof openVersionSource>;
+  try {
+    source = openVersionSource(databaseUrl);
+  } catch (error) {
+    // A missing SQLite file (never prepared, or a wrong DATABASE_URL) must stop the start with a failure
+    // status a supervisor sees, not a logged exception and exit code 0.
+    console.error(`app server: cannot open the database ${databaseUrl.startsWith("file:") ? databaseUrl : "(DATABASE_URL)"}: ${(error as Error).message}. Run \`npm run db:prepare\` to create and migrate it.`);
+    process.exit(1);
+  }
   let lastError = "";
   const watcher = createContentVersionWatcher(source.read, {
     onError: (error) => {
