@@ -14,8 +14,7 @@ export async function markLessonComplete(userId: string, courseSlug: string, les
 // The writes below are single INSERT … ON CONFLICT statements, which SQLite and PostgreSQL read the same
 // way. Prisma's upsert instead reads, then writes, inside a transaction: on PostgreSQL two requests for the
 // same new row could both miss the read (the loser's insert hit the unique index), and on SQLite the adapter
-// admits one transaction at a time, so under a burst of submissions the transactions queued behind one
-// another and a few learners waited seconds (the submissions tail in #14). One statement has neither problem.
+// admits one transaction at a time, so concurrent upserts waited for each other. One statement does neither.
 
 /** Completing twice keeps the first completion time; un-completing clears it. A new row counts as a visit. */
 export async function setLessonComplete(userId: string, courseSlug: string, lessonSlug: string, complete: boolean): Promise<void> {
