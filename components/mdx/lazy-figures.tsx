@@ -4,7 +4,8 @@
 // only (the server sends the placeholder), and the placeholder keeps the space so nothing jumps when a
 // figure arrives. React.lazy rather than next/dynamic: the same split, without next/dynamic's loader and
 // chunk-preload code in every lesson's first-load JS.
-import { type ComponentType, lazy, Suspense, useSyncExternalStore } from "react";
+import { type ComponentType, lazy, Suspense } from "react";
+import { useBrowserValue } from "@/components/ui/use-browser-value";
 
 function FigurePlaceholder() {
   return (
@@ -14,13 +15,11 @@ function FigurePlaceholder() {
   );
 }
 
-const subscribeToNothing = () => () => {};
-
 /** A figure imported when it first renders in the browser; the server and hydration render the placeholder. */
 function browserOnly<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
   const Figure = lazy(() => load().then((component) => ({ default: component })));
   return function BrowserOnlyFigure(props: P) {
-    const inBrowser = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+    const inBrowser = useBrowserValue(() => true, false);
     if (!inBrowser) return <FigurePlaceholder />;
     return (
       <Suspense fallback={<FigurePlaceholder />}>

@@ -104,18 +104,17 @@ async function recordAttempt(user: SessionUser, input: SubmitAttemptInput, curre
     throw new HttpError(400, "Some answers do not match this quiz.", Object.fromEntries(graded.issues.map((issue) => [issue.field, issue.message])));
   }
 
-  const definition = current;
   for (let tries = 0; tries < 8; tries++) {
-    if (tries > 0) rows = await readAttempts(user.id, definition.id);
+    if (tries > 0) rows = await readAttempts(user.id, current.id);
     const used = rows.at(-1)?.attemptNumber ?? 0;
-    if (!canAttempt(definition.policy, used)) {
+    if (!canAttempt(current.policy, used)) {
       const raced = await replay(user, input, current); // a retry of a submission that took the last attempt
       if (raced) return raced;
       throw new HttpError(409, "You have used all your attempts at this quiz.");
     }
     const created: StoredAttemptRow = {
-      quizId: definition.id,
-      quizVersionId: quizVersionId(definition),
+      quizId: current.id,
+      quizVersionId: quizVersionId(current),
       submissionId: input.submissionId,
       attemptNumber: used + 1,
       itemScores: JSON.stringify(graded.attempt.items),
@@ -131,7 +130,7 @@ async function recordAttempt(user: SessionUser, input: SubmitAttemptInput, curre
       if (raced) return raced;
       continue;
     }
-    return { status: "created", attemptNumber: used + 1, review: reviewFor(definition, [...rows, created].map(toAttemptRecord), graded.attempt) };
+    return { status: "created", attemptNumber: used + 1, review: reviewFor(current, [...rows, created].map(toAttemptRecord), graded.attempt) };
   }
   throw new HttpError(503, BUSY);
 }
