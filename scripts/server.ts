@@ -1,15 +1,15 @@
 // The app server: Node's HTTP server in front of Next.js's request handler. `npm start` (scripts/start.mjs)
 // runs it instead of `next start`, which cannot tell the socket's address from a forged X-Forwarded-For.
 // Each request goes through a short pipeline (lib/server/pipeline.ts) before Next sees it:
-//   1. client address: from the socket, or from X-Forwarded-For behind a trusted proxy (TRUSTED_PROXIES);
-//      forged forwarded headers removed; the answer handed to the app in x-af-client-address
-//   2. method policy: 405 with Allow for a method the route does not serve, 204 with Allow for OPTIONS
-//   3. in production, the page cache (lib/server/page-cache.ts): /, course and lesson documents answered
+//   1. in production, the page cache (lib/server/page-cache.ts): /, course and lesson documents answered
 //      from memory, rendered once per content version through a loopback request to this same process
+//   2. client address: from the socket, or from X-Forwarded-For behind a trusted proxy (TRUSTED_PROXIES);
+//      forged forwarded headers removed; the answer handed to the app in x-af-client-address
+//   3. method policy: 405 with Allow for a method the route does not serve, 204 with Allow for OPTIONS
 //   4. Next.js
 // Bundled with esbuild before it runs (scripts/lib/app-server-bundle.mjs), since it imports TypeScript.
 //   node .cache/app-server.mjs [--port 3000] [--hostname 0.0.0.0] [--dev]
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { EnvError, parseEnv } from "@/lib/env";
@@ -83,17 +83,24 @@ if (!dev) {
   const renderHost = hostname === undefined || ["0.0.0.0", "::", "localhost"].includes(hostname) ? "127.0.0.1" : hostname;
   const renderer = createLoopbackRenderer(() => ({ host: renderHost, port: boundPort }));
   const pages = createPageCache({ render: renderer.render, version: watcher.current });
-  steps.push(async (request, response) => {
+  // First in line: a page every reader gets alike needs neither the client's address nor the method policy
+  // (the cache takes only GET and HEAD of page paths, which every page allows), and answering it without
+  // those steps, synchronously, is what brings a cached page near a static file server (docs/decisions/0011).
+  const failedRender = (request: IncomingMessage, response: ServerResponse, error: unknown) => {
+    // A failed render is never fatal to the request: Next.js answers it directly.
+    console.error(`app server: page cache failed for ${request.url}: ${(error as Error).stack ?? String(error)}`);
+    if (response.headersSent) response.destroy();
+    return response.headersSent;
+  };
+  steps.unshift((request, response) => {
     if (renderer.isRenderRequest(request)) return false;
     // Only the page cache's own renders may ask for a document without its HTML in the payload.
     delete request.headers[DOCUMENT_HEADER];
     try {
-      return await pages.handle(request, response);
+      const handled = pages.handle(request, response);
+      return handled instanceof Promise ? handled.catch((error: unknown) => failedRender(request, response, error)) : handled;
     } catch (error) {
-      // A failed render is never fatal to the request: Next.js answers it directly.
-      console.error(`app server: page cache failed for ${request.url}: ${(error as Error).stack ?? String(error)}`);
-      if (response.headersSent) response.destroy();
-      return response.headersSent;
+      return failedRender(request, response, error);
     }
   });
 }
