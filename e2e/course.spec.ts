@@ -1,6 +1,6 @@
 // Every lesson of the course, end to end: it renders, its interactive figure responds, and its quiz grades.
 import { expect, test } from "@playwright/test";
-import { COURSE, enterAnswer, LESSONS, openQuiz, quizDefinitions, rightAnswer, signedInStudent } from "./support";
+import { COURSE, enterAnswer, LESSONS, openQuiz, quizDefinitions, revealFigures, rightAnswer, signedInStudent } from "./support";
 
 const FIGURES = '[data-testid$="-figure"], [data-testid="conformal-sandbox"]';
 
@@ -14,6 +14,7 @@ for (const lesson of LESSONS) {
     await expect(page.locator('[id^="ref-"]').first()).toBeAttached();
 
     // The interactive figure: move its first slider to the end and watch the figure change.
+    await revealFigures(page);
     const figure = page.locator(FIGURES).first();
     await figure.scrollIntoViewIfNeeded();
     const slider = figure.locator('input[type="range"]').first();

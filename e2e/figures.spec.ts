@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { COURSE, DEMO, signInViaApi } from "./support";
+import { COURSE, DEMO, revealFigures, signInViaApi } from "./support";
 
 // The interactive figures of lessons 1, 2, 3 and 5: sliders drive the readouts and the charts,
 // each figure passes axe in light and dark mode, and it fits a phone. A figure no lesson embeds yet
@@ -34,9 +34,10 @@ async function readNumber(readout: Locator): Promise<number> {
   return value;
 }
 
-/** Waits until the figure has hydrated and drawn its charts (they render only in the browser). */
+/** Waits until the figure has loaded and drawn its charts (they render only in the browser, near the reader). */
 async function openFigure(page: Page, path: string, figureTestId: string, chartTestIds: string[]): Promise<Locator> {
   await page.goto(path);
+  await revealFigures(page);
   const figure = page.getByTestId(figureTestId);
   await figure.scrollIntoViewIfNeeded();
   for (const id of chartTestIds) await expect(figure.getByTestId(id).locator("svg").first()).toBeVisible();
@@ -316,4 +317,20 @@ test.describe("shape/colour figure (same learner, different data)", () => {
       expect((await page.request.patch(lessonApi, { data: { published: false } })).status()).toBe(200);
     }
   });
+});
+
+test("a lesson's figure loads its code only as the reader nears it", async ({ page }) => {
+  await page.goto(PREFERENCE_LESSON);
+  await page.waitForLoadState("networkidle");
+  const placeholder = page.locator("[data-figure-placeholder]");
+  // Far below the fold: still the placeholder once the page has settled, and no figure code has run.
+  await expect(placeholder).toHaveCount(1);
+  expect(await placeholder.evaluate((element) => element.getBoundingClientRect().top - window.innerHeight)).toBeGreaterThan(600);
+  await expect(page.getByTestId("preference-figure")).toHaveCount(0);
+  const heightBefore = await placeholder.evaluate((element) => element.getBoundingClientRect().height);
+
+  await revealFigures(page);
+  const figure = page.getByTestId("preference-figure");
+  await expect(figure.locator("svg").first()).toBeVisible();
+  expect((await figure.boundingBox())!.height).toBeGreaterThanOrEqual(heightBefore);
 });

@@ -82,6 +82,18 @@ export async function openQuiz(section: Locator, options: { timeout?: number } =
   }).toPass({ timeout: options.timeout ?? 30_000 });
 }
 
+/**
+ * A lesson's interactive figures load when the reader nears them (components/ui/watch-near.ts): scrolls to
+ * each placeholder, as a reader would, until every figure has arrived.
+ */
+export async function revealFigures(page: Page, options: { timeout?: number } = {}) {
+  const placeholders = page.locator("[data-figure-placeholder]");
+  await expect(async () => {
+    for (const placeholder of await placeholders.all()) await placeholder.evaluate((element) => element.scrollIntoView({ block: "center" })).catch(() => {});
+    await expect(placeholders).toHaveCount(0, { timeout: 2_000 });
+  }).toPass({ timeout: options.timeout ?? 30_000 });
+}
+
 /** Puts an answer into the page: checks choices, or types a numeric item's number. */
 export async function enterAnswer(page: Page, item: QuizItemDefinition, answer: string[]) {
   if (item.kind === "numeric") await page.getByTestId(`numeric-${item.id}`).fill(answer[0] ?? "");

@@ -4,12 +4,13 @@
 //
 // The server renders the runner in full, in line with the lesson, so the document shows the quiz (inputs
 // disabled until its state loads, as before). In the browser that HTML is kept as it is, not hydrated (the
-// StaticHtml technique: the island takes the markup the document already shows), until the quiz comes
-// within NEAR of the viewport, is pointed at, or the reader uses the keyboard. Then the runner's module is imported and the
-// runner mounts in its place: its first render is the same loading-state markup, so nothing moves. After a
+// StaticHtml technique: the island takes the markup the document already shows), until the quiz comes near
+// the viewport (components/ui/watch-near.ts), is pointed at, or the reader uses the keyboard. Then the
+// runner's module is imported and the runner mounts in its place: its first render is the same loading-state markup, so nothing moves. After a
 // client-side navigation there is no server HTML; the runner then loads at once behind a placeholder.
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import type { PublicQuiz } from "@/lib/quiz/types";
+import { watchNear } from "@/components/ui/watch-near";
 import type { QuizRunner as QuizRunnerType } from "./quiz-runner";
 
 type Props = { quiz: PublicQuiz; courseSlug: string; lessonSlug: string };
@@ -21,36 +22,6 @@ const ServerRunner: typeof QuizRunnerType | null =
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- server-only branch, see above
   typeof window === "undefined" ? (require("./quiz-runner") as typeof import("./quiz-runner")).QuizRunner : null;
 const BrowserRunner = lazy(() => import("./quiz-runner").then((module) => ({ default: module.QuizRunner })));
-
-const NEAR = "600px 0px";
-
-/**
- * Calls `onNear` once `element` is within NEAR of the viewport, is pointed at, or the reader uses the keyboard
- * (the server's inputs are disabled, so a keyboard user could not tab into a quiz that is not live yet).
- * Returns a cleanup.
- */
-function watchNear(element: Element, onNear: () => void): () => void {
-  if (typeof IntersectionObserver === "undefined") {
-    onNear();
-    return () => {};
-  }
-  const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && near(), { rootMargin: NEAR });
-  const stop = () => {
-    observer.disconnect();
-    element.removeEventListener("pointerenter", near);
-    element.removeEventListener("focusin", near);
-    window.removeEventListener("keydown", near);
-  };
-  function near() {
-    stop();
-    onNear();
-  }
-  observer.observe(element);
-  element.addEventListener("pointerenter", near);
-  element.addEventListener("focusin", near);
-  window.addEventListener("keydown", near);
-  return stop;
-}
 
 function LoadingQuiz() {
   return (
