@@ -1,6 +1,6 @@
 // Lighthouse (performance, accessibility, best practices, SEO) for /, two lesson pages (one with the
 // embedded sandbox) and the sandbox, driving Debian's chromium through chrome-launcher. Desktop
-// preset, simulated throttling. One run's performance score moves by up to 9 points here between identical
+// preset, simulated throttling. One run's performance score moved by 7 points here between identical
 // runs (a 2-core machine), so each page runs several times and the figures are those of Lighthouse's own
 // median run (computeMedianRun: nearest the median FCP and TTI), with every run's score beside them.
 // Each page also lists its layout shifts, so a CLS regression names its culprit.
