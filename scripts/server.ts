@@ -107,8 +107,8 @@ if (!dev) {
     }
   });
   // Last before Next.js: fair admission under a burst (lib/server/admission.ts). Four at once kept the
-  // submissions bench's c64 p99 within 1.2× (SQLite) and 1.4× (PostgreSQL) of its p50, at the same or
-  // better throughput than no gate; eight gave PostgreSQL no more throughput.
+  // submissions bench's c64 p99 within 2× of its p50 on both databases (1.2–1.9 across runs), at the same
+  // or better throughput than no gate; eight gave PostgreSQL no more throughput (decision 0015).
   steps.push(createAdmissionGate({ concurrency: 4, holdLimitMs: 2_000 }).step);
 }
 
