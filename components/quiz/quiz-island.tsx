@@ -6,8 +6,9 @@
 // disabled until its state loads, as before). In the browser that HTML is kept as it is, not hydrated (the
 // StaticHtml technique: the island takes the markup the document already shows), until the quiz comes near
 // the viewport (components/ui/watch-near.ts), is pointed at, or the reader uses the keyboard. Then the
-// runner's module is imported and the runner mounts in its place: its first render is the same loading-state markup, so nothing moves. After a
-// client-side navigation there is no server HTML; the runner then loads at once behind a placeholder.
+// runner's module is imported and the runner mounts in its place: its first render is the same
+// loading-state markup, so nothing moves. After a client-side navigation there is no server HTML; the
+// runner then loads at once behind a placeholder.
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import type { PublicQuiz } from "@/lib/quiz/types";
 import { watchNear } from "@/components/ui/watch-near";
