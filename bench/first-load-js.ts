@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { markStartupChunks } from "../scripts/lib/compile-hints.mjs";
 
 export type FirstLoadJs = { scripts: number; rawKb: number; gzipKb: number };
 
@@ -37,5 +38,7 @@ export function firstLoadFloor(): FirstLoadJs & { nextVersion: string } {
     execFileSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], { cwd: FLOOR_APP, stdio: "ignore", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
     writeFileSync(stamp, versions);
   }
+  // The same last build step as the app's, so floor and pages carry the same bytes per chunk.
+  markStartupChunks(path.join(FLOOR_APP, ".next"));
   return { ...firstLoadJsOf(readFileSync(html, "utf8"), path.join(FLOOR_APP, ".next")), nextVersion: versions };
 }

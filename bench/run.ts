@@ -20,6 +20,7 @@ import { runLighthouseBench } from "./lighthouse-bench";
 import { BENCH_PAGES, runPageBench, type BenchPage } from "./page-bench";
 import { runStudioCompilerBench } from "./studio-compiler-bench";
 import { buildFingerprint } from "../scripts/lib/build-fingerprint.mjs";
+import { markStartupChunks } from "../scripts/lib/compile-hints.mjs";
 import { runSubmissionsBench } from "./submissions-bench";
 
 const args = process.argv.slice(2);
@@ -81,6 +82,7 @@ function ensureBuild() {
   process.stdout.write("bench: no production build of the current sources: building (npm run build)…\n");
   execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/content-build.ts"], { stdio: "inherit" });
   execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  markStartupChunks();
   writeFileSync(stampFile, fingerprint);
 }
 

@@ -1,9 +1,10 @@
 // How course pages are served (#13 "Redirects and caches", #14): unknown slugs are never stored, and a
 // lesson's cache headers let a studio publish take effect (an ETag to revalidate, a short shared max-age)
 // instead of letting a CDN keep a page for a year.
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { COMPILE_HINT } from "../scripts/lib/compile-hints.mjs";
 import { COURSE, DEMO, LESSONS, signInViaApi } from "./support";
 
 const BROWSER = { accept: "text/html", "accept-encoding": "gzip, deflate, br, zstd" };
@@ -26,6 +27,19 @@ test("unknown course and lesson slugs get a 404 that nothing keeps: no file in t
     }
   }
   expect(filesUnder(routeCache)).toBe(before);
+});
+
+test("the framework scripts a lesson runs at startup are served marked for eager compilation (V8 compile hints)", async ({ request }) => {
+  const { rootMainFiles } = JSON.parse(readFileSync(path.join(".next", "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
+  const html = await (await request.get(LESSON, { headers: BROWSER })).text();
+  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!);
+  const startup = rootMainFiles.filter((file) => file.endsWith(".js")).map((file) => `/_next/${file}`);
+  expect(startup.length).toBeGreaterThan(1);
+  for (const src of startup) {
+    expect(scripts, `${src} is loaded by the lesson`).toContain(src);
+    const body = await (await request.get(src, { headers: { "accept-encoding": BROWSER["accept-encoding"] } })).text();
+    expect(body.startsWith(COMPILE_HINT), src).toBe(true);
+  }
 });
 
 test("lesson pages are revalidated, not cached for a year: ETag, a 304 while unchanged, a short shared max-age", async ({ request }) => {

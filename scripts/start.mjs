@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { bundleAppServer } from "./lib/app-server-bundle.mjs";
 import { bin, run, tsx } from "./lib/proc.mjs";
 import { buildFingerprint } from "./lib/build-fingerprint.mjs";
+import { markStartupChunks } from "./lib/compile-hints.mjs";
 
 const args = new Set(process.argv.slice(2));
 const port = process.env.PORT ?? "3000";
@@ -25,6 +26,7 @@ if (!args.has("--no-build")) {
   if (!built) {
     console.log("start: building the app (first start, or sources changed)…");
     await run(bin("next"), ["build"], { env: { ...env, NODE_ENV: "production" } });
+    markStartupChunks();
     writeFileSync(stampFile, fingerprint);
   }
 }

@@ -10,6 +10,7 @@ import { bin, run, tsx } from "./lib/proc.mjs";
 import { ensureBrowser } from "./lib/browser.mjs";
 import { freePort, startTempPostgres } from "./pg-temp.mjs";
 import { buildFingerprint } from "./lib/build-fingerprint.mjs";
+import { markStartupChunks } from "./lib/compile-hints.mjs";
 
 const args = new Set(process.argv.slice(2));
 const started = Date.now();
@@ -60,6 +61,7 @@ try {
     await tsx("scripts/content-build.ts", [], { env: baseEnv });
     await tsx("scripts/prepare.ts", [], { env: baseEnv });
     await run(bin("next"), ["build"], { env: { ...baseEnv, NODE_ENV: "production" } });
+    markStartupChunks();
     writeFileSync(".next/af-build-fingerprint", buildFingerprint());
   });
 
