@@ -1,21 +1,13 @@
 import type { Metadata, Viewport } from "next";
-import localFont from "next/font/local";
-// Greek and other scripts still come from fontsource's unicode-range files (family "Inter Variable").
-import "@fontsource-variable/inter";
 import "./globals.css";
 import { SiteHeader } from "@/components/layout/site-header";
 import { THEME_SCRIPT } from "@/components/layout/theme-script";
 import { ContentRefresher } from "@/components/dev/content-refresher";
+import { interFontFamilies } from "@/components/layout/inter-font";
 import { Providers } from "./providers";
 
-// Latin Inter through next/font: preloaded, with a metric-matched fallback so text does not shift
-// when the font arrives (next/font/google cannot fetch here; the file ships in the npm package).
-const inter = localFont({
-  src: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
-  variable: "--font-inter",
-  weight: "100 900",
-  display: "swap",
-});
+// Read by --font-sans in globals.css; set on <html> so that it is in the document's first style.
+const fontVariables = { "--font-inter": interFontFamilies() } as React.CSSProperties;
 
 export const metadata: Metadata = {
   title: { default: "Alignment Foundations", template: "%s · Alignment Foundations" },
@@ -32,7 +24,7 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en" className={inter.variable} suppressHydrationWarning>
+    <html lang="en" style={fontVariables} suppressHydrationWarning>
       <head>
         {/* Sets the theme class before first paint, so dark mode never flashes light. */}
         <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
