@@ -22,6 +22,57 @@ test("a subscript is smaller than its base and sits lower", async ({ page }) => 
   expect(measured.script.middle, JSON.stringify(measured)).toBeGreaterThan(measured.base.middle);
 });
 
+test("formulas are set in a math font, Greek in the text in Inter, and no font file is fetched twice", async ({ page }) => {
+  const fonts: string[] = [];
+  page.on("requestfinished", (request) => {
+    if (request.resourceType() === "font") fonts.push(new URL(request.url()).pathname);
+  });
+  await page.goto(`/courses/${COURSE}/${LESSONS[0]}`);
+  await page.waitForLoadState("networkidle");
+  // Chromium on Linux maps the generic `math` family to the default serif: the math fonts come first.
+  const mathFamily = await page.locator("main math").first().evaluate((math) => getComputedStyle(math).fontFamily);
+  expect(mathFamily.split(",")[0]).toMatch(/Math/);
+
+  // The fonts the browser actually used, as DevTools reports them per element.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("DOM.enable");
+  await cdp.send("CSS.enable");
+  const { root } = await cdp.send("DOM.getDocument", { depth: 0 });
+  const fontsOf = async (selector: string) => {
+    const { nodeIds } = await cdp.send("DOM.querySelectorAll", { nodeId: root.nodeId, selector });
+    expect(nodeIds.length, selector).toBeGreaterThan(0);
+    const families = new Set<string>();
+    for (const nodeId of nodeIds) for (const font of (await cdp.send("CSS.getPlatformFontsForNode", { nodeId })).fonts) families.add(`${font.familyName}${font.isCustomFont ? " (web font)" : ""}`);
+    return [...families];
+  };
+  // Every identifier, number and operator of every formula: one font, and a math font.
+  const mathFonts = await fontsOf("main math mi, main math mn, main math mo");
+  expect(mathFonts, mathFonts.join(" | ")).toHaveLength(1);
+  expect(mathFonts[0]).toMatch(/Math/);
+
+  // Greek letters in the lesson's own text (outside formulas) come from Inter's Greek file.
+  await page.evaluate(() => {
+    const walker = document.createTreeWalker(document.querySelector("main")!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (/[\u0370-\u03ff]/.test(node.textContent ?? "") && !node.parentElement!.closest("math")) node.parentElement!.setAttribute("data-greek-text", "");
+    }
+  });
+  const greekFonts = await fontsOf("[data-greek-text]");
+  expect(greekFonts.some((family) => /greek.*\(web font\)$/i.test(family)), greekFonts.join(" | ")).toBe(true);
+
+  // Each font file once: fontsource's copy of the Latin file no longer stands behind next/font's.
+  const fileHashes = fonts.map((path) => /\.([\w-]+)\.woff2$/.exec(path)?.[1]);
+  expect(new Set(fileHashes).size, fonts.join(" ")).toBe(fonts.length);
+  expect(fonts.some((path) => /greek/.test(path)), fonts.join(" ")).toBe(true);
+});
+
+test("a lesson's first frame waits for the lesson: <link rel=expect> for <main>, in the head", async ({ request }) => {
+  const html = await (await request.get(`/courses/${COURSE}/${LESSONS[0]}`, { headers: { accept: "text/html" } })).text();
+  const head = html.slice(0, html.indexOf("</head>"));
+  expect(head).toMatch(/<link rel="expect" href="#main" blocking="render"\/?>/);
+  expect(html).toMatch(/<main id="main"/);
+});
+
 /** A section heading looks like the text around it would make a heading look, not like a link. */
 async function expectHeadingStyle(page: Page, heading: Locator) {
   const anchor = heading.locator("a.heading-anchor");
