@@ -4,9 +4,9 @@ import localFont from "next/font/local";
 // file is fetched only for text that needs it. next/font/local emits the @font-face rules and preloads.
 // (next/font/google cannot fetch here; the files ship in the npm package.) Arguments must be literals.
 //
-// Why not fontsource's own CSS: its faces share the family "Inter Variable" behind ours, so any character
-// our Latin file lacks (a prime, an arrow) fetched fontsource's copy of that same Latin file, and each
-// subset found late (Greek on every lesson) re-laid out the whole page after first paint.
+// Why not fontsource's own CSS: its faces share the family "Inter Variable" behind ours, so a character
+// our Latin file lacks but its range covers (the prime in lesson 4) fetched fontsource's copy of that
+// same file, and each subset found late (Greek on every lesson) re-laid out the page after first paint.
 
 /** Latin: every page. Preloaded, with next/font's metric-matched fallback so text does not shift on swap. */
 const interLatin = localFont({
