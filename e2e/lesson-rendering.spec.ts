@@ -86,7 +86,7 @@ test("each font file is fetched once, and the Latin and Greek files are preloade
   expect(new Set(fileHashes).size, fonts.join(" ")).toBe(fonts.length);
 });
 
-test("a lesson's first frame waits for the lesson: <link rel=expect> for <main>, in the head", async ({ request }) => {
+test("no frame before the lesson's <main>: <link rel=expect> for <main>, in the head", async ({ request }) => {
   const html = await (await request.get(`/courses/${COURSE}/${LESSONS[0]}`, { headers: { accept: "text/html" } })).text();
   const head = html.slice(0, html.indexOf("</head>"));
   expect(head).toMatch(/<link rel="expect" href="#main" blocking="render"\/?>/);

@@ -13,10 +13,10 @@ export function LessonLayout({ course, lesson, neighbours, children }: Props) {
   const courseHref = `/courses/${course.manifest.slug}`;
   return (
     <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_16rem]">
-      {/* Render-blocking on purpose (HTML's rel=expect; Chrome 124+, others ignore it): the first frame waits
-          until <main> is parsed, so the browser lays the lesson out once, instead of painting the header
-          alone and then laying out the whole lesson again in a long task while the reader waits. React
-          hoists the link into <head>, where it has to be. */}
+      {/* Render-blocking on purpose (HTML's rel=expect; Chrome 124+, others ignore it): no frame is painted
+          before <main> is in the DOM. Chromium lifts the block when <main> is inserted, not when it closes,
+          so the lesson may still be laid out in two passes; measured, the link still cuts a lesson's
+          blocking time (decision 0016). React hoists the link into <head>, where it has to be. */}
       <link rel="expect" href="#main" blocking="render" />
       <article className="min-w-0">
         <nav aria-label="Breadcrumb" className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
