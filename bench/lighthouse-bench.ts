@@ -3,11 +3,13 @@
 // preset, simulated throttling. One run's performance score moved by 7 points here between identical
 // runs (a 2-core machine), so each page runs several times and the figures are those of Lighthouse's own
 // median run (computeMedianRun: nearest the median FCP and TTI), with every run's score beside them.
-// Each page also lists its layout shifts, so a CLS regression names its culprit.
+// Each page also lists its layout shifts, so a CLS regression names its culprit, and the audits that cost
+// the median run points in accessibility, best practices and SEO, so a score under 100 names its cause.
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { type Result } from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { computeMedianRun } from "lighthouse/core/lib/median-run.js";
+import { failedAuditsOf } from "./lighthouse-audits";
 
 const LIGHTHOUSE_PAGES = [
   "/",
@@ -28,6 +30,8 @@ type LighthouseFigures = {
   cls: number;
   /** The layout shifts, biggest first: score and the element that moved most. */
   shifts: { score: number; element: string }[];
+  /** Scored audits the median run failed in accessibility, best practices and SEO: "category/audit-id: title". */
+  failedAudits: string[];
 };
 
 type ShiftItem = { score: number; node?: { selector?: string; snippet?: string } };
@@ -64,6 +68,7 @@ export async function runLighthouseBench(baseUrl: string, options: { runs: numbe
           score: Number(item.score.toFixed(4)),
           element: `${item.node?.selector ?? "?"} ${item.node?.snippet ?? ""}`.trim().slice(0, 200),
         })),
+        failedAudits: failedAuditsOf({ categories, audits }),
       };
     }
     return results;

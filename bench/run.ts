@@ -178,6 +178,7 @@ async function main() {
     for (const [page, score] of Object.entries(scores)) {
       summary.push(`lighthouse ${page}: performance ${score.performance} (median run; runs ${score.performanceRuns.join(", ")}), accessibility ${score.accessibility}, best practices ${score.bestPractices}, SEO ${score.seo} (LCP ${score.lcpMs} ms, TBT ${score.tbtMs} ms, CLS ${score.cls})`);
       for (const shift of score.shifts.filter((s) => s.score >= 0.001)) summary.push(`  layout shift ${shift.score}: ${shift.element}`);
+      for (const audit of score.failedAudits) summary.push(`  failed audit ${audit}`);
     }
   });
 
